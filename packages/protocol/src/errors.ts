@@ -96,6 +96,39 @@ export const errorDefinitions = {
       en: 'Too many attempts. Try again in {minutes} minute(s).',
     },
   },
+  INVALID_CREDENTIALS: {
+    kind: 'unauthenticated',
+    message: { fr: 'E-mail ou mot de passe incorrect.', en: 'Incorrect email or password.' },
+  },
+  PASSWORD_TOO_SHORT: {
+    kind: 'invalid',
+    message: {
+      fr: 'Le mot de passe doit compter au moins {min} caractères.',
+      en: 'The password must be at least {min} characters long.',
+    },
+  },
+  STAFF_LINK_INVALID: {
+    kind: 'precondition',
+    message: {
+      fr: 'Ce lien n’est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau.',
+      en: 'This link is no longer valid (already used or expired). Ask for a new one.',
+    },
+  },
+  STAFF_ALREADY_MEMBER: {
+    kind: 'conflict',
+    message: { fr: '{email} fait déjà partie de l’équipe.', en: '{email} is already on the team.' },
+  },
+  STAFF_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Membre de l’équipe introuvable.', en: 'Team member not found.' },
+  },
+  STAFF_LAST_OWNER: {
+    kind: 'precondition',
+    message: {
+      fr: 'La boutique doit garder au moins un propriétaire.',
+      en: 'The shop must keep at least one owner.',
+    },
+  },
   SHOP_NOT_FOUND: {
     kind: 'notFound',
     message: { fr: 'Boutique introuvable.', en: 'Shop not found.' },
@@ -130,6 +163,13 @@ export const errorDefinitions = {
     kind: 'precondition',
     message: { fr: 'Cette commande est annulée.', en: 'This order is cancelled.' },
   },
+  ORDER_LINE_IN_USE: {
+    kind: 'conflict',
+    message: {
+      fr: 'La ligne {line} ne peut pas être retirée de la commande : un retour ou un remboursement s’y rapporte.',
+      en: 'Line {line} cannot be removed from the order: a return or a refund refers to it.',
+    },
+  },
   SHIPMENT_NOT_FOUND: {
     kind: 'notFound',
     message: { fr: 'Envoi introuvable.', en: 'Shipment not found.' },
@@ -140,6 +180,125 @@ export const errorDefinitions = {
       fr: 'Impossible de passer de « {from} » à « {to} ».',
       en: 'Cannot go from “{from}” to “{to}”.',
     },
+  },
+  POLICY_BELOW_LEGAL_FLOOR: {
+    kind: 'invalid',
+    message: {
+      fr: 'La loi impose au moins {floor} pour « {field} » : une politique peut être plus généreuse, jamais moins.',
+      en: 'The law requires at least {floor} for “{field}”: a policy may be more generous, never less.',
+    },
+  },
+  POLICY_ABOVE_LEGAL_CEILING: {
+    kind: 'invalid',
+    message: {
+      fr: 'La loi impose au plus {ceiling} pour « {field} ».',
+      en: 'The law allows at most {ceiling} for “{field}”.',
+    },
+  },
+  POLICY_NO_RETURN_METHOD: {
+    kind: 'invalid',
+    message: {
+      fr: 'Proposez au moins une façon de renvoyer un article (dépôt en boutique ou envoi postal).',
+      en: 'Offer at least one way to send an item back (drop-off at the shop or post).',
+    },
+  },
+  POLICY_NO_OPENING_HOURS: {
+    kind: 'invalid',
+    message: {
+      fr: 'Indiquez au moins une plage d’ouverture dans la semaine : les délais en dépendent.',
+      en: 'Set at least one opening time in the week: deadlines depend on it.',
+    },
+  },
+  REFUND_EXCEEDS_PAID: {
+    kind: 'precondition',
+    message: {
+      fr: 'Ce remboursement dépasse ce qui reste à rembourser ({remaining} restant, {requested} demandé).',
+      en: 'This refund exceeds what remains refundable ({remaining} left, {requested} requested).',
+    },
+  },
+  REFUND_AMOUNT_INVALID: {
+    kind: 'invalid',
+    message: { fr: 'Le montant du remboursement doit être positif.', en: 'The refund amount must be positive.' },
+  },
+  REFUND_REFERENCE_REQUIRED: {
+    kind: 'invalid',
+    message: {
+      fr: 'Indiquez la référence du virement ou du paiement effectué.',
+      en: 'Give the reference of the transfer or payment that was made.',
+    },
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    kind: 'conflict',
+    message: {
+      fr: 'Cette clé d’idempotence a déjà servi pour une autre demande.',
+      en: 'This idempotency key was already used for a different request.',
+    },
+  },
+  WEBHOOK_SIGNATURE_MISSING: {
+    kind: 'unauthenticated',
+    message: { fr: 'Webhook refusé : signature absente ({header}).', en: 'Webhook refused: missing signature ({header}).' },
+  },
+  WEBHOOK_SIGNATURE_INVALID: {
+    kind: 'unauthenticated',
+    message: {
+      fr: 'Webhook refusé : la signature ne correspond pas au contenu. Vérifiez le secret saisi dans {platform}.',
+      en: 'Webhook refused: the signature does not match the content. Check the secret entered in {platform}.',
+    },
+  },
+  WEBHOOK_TIMESTAMP_EXPIRED: {
+    kind: 'unauthenticated',
+    message: {
+      fr: 'Webhook refusé : son horodatage est hors de la fenêtre de {seconds} secondes.',
+      en: 'Webhook refused: its timestamp is outside the {seconds}-second window.',
+    },
+  },
+  WEBHOOK_PAYLOAD_INVALID: {
+    kind: 'invalid',
+    message: { fr: 'Webhook illisible : {issues}', en: 'Unreadable webhook: {issues}' },
+  },
+  PLATFORM_NOT_CONNECTED: {
+    kind: 'notFound',
+    message: {
+      fr: 'Cette boutique n’a pas connecté {platform} à Comptoir.',
+      en: 'This shop has not connected {platform} to Comptoir.',
+    },
+  },
+  CARRIER_UNAVAILABLE: {
+    kind: 'unavailable',
+    message: { fr: 'Le suivi {carrier} ne répond pas pour le moment.', en: '{carrier} tracking is not answering right now.' },
+  },
+  CARRIER_CREDENTIALS_INVALID: {
+    kind: 'precondition',
+    message: { fr: '{carrier} refuse les identifiants d’API de la boutique.', en: '{carrier} refuses the shop’s API credentials.' },
+  },
+  TRACKING_NUMBER_UNKNOWN: {
+    kind: 'notFound',
+    message: { fr: 'Le transporteur ne connaît pas le numéro de suivi {trackingNumber}.', en: 'The carrier does not know tracking number {trackingNumber}.' },
+  },
+  SHOPPER_CODE_INVALID: {
+    kind: 'unauthenticated',
+    message: {
+      fr: 'Ce code est incorrect ou a expiré. Demandez-en un nouveau.',
+      en: 'This code is wrong or has expired. Ask for a new one.',
+    },
+  },
+  SHOPPER_LINK_INVALID: {
+    kind: 'unauthenticated',
+    message: {
+      fr: 'Ce lien de connexion a déjà servi ou a expiré. Demandez-en un nouveau.',
+      en: 'This sign-in link was already used or has expired. Ask for a new one.',
+    },
+  },
+  WEBHOOK_TARGET_REFUSED: {
+    kind: 'invalid',
+    message: {
+      fr: 'Cette adresse ne peut pas recevoir de webhooks ({reason}) : utilisez une adresse http(s) publique.',
+      en: 'This address cannot receive webhooks ({reason}): use a public http(s) address.',
+    },
+  },
+  WEBHOOK_ENDPOINT_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Webhook introuvable.', en: 'Webhook not found.' },
   },
   NOT_FOUND: {
     kind: 'notFound',
@@ -158,6 +317,103 @@ export const errorDefinitions = {
       fr: 'Une erreur inattendue est survenue (référence {requestId}).',
       en: 'An unexpected error occurred (reference {requestId}).',
     },
+  },
+  LOYALTY_DISABLED: {
+    kind: 'precondition',
+    message: { fr: 'Le programme de fidélité de cette boutique est désactivé.', en: 'This shop’s loyalty programme is turned off.' },
+  },
+  LOYALTY_REWARD_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Cette récompense n’existe pas.', en: 'This reward does not exist.' },
+  },
+  LOYALTY_INSUFFICIENT_POINTS: {
+    kind: 'precondition',
+    message: {
+      fr: 'Points insuffisants : il en faut {required}, vous en avez {available}.',
+      en: 'Not enough points: {required} are needed, you have {available}.',
+    },
+  },
+  LOYALTY_ADJUSTMENT_BELOW_ZERO: {
+    kind: 'precondition',
+    message: {
+      fr: 'Ce retrait rendrait le solde négatif : au plus {available} points peuvent être retirés.',
+      en: 'This would make the balance negative: at most {available} points can be taken.',
+    },
+  },
+  LOYALTY_POOL_EMPTY: {
+    kind: 'unavailable',
+    message: {
+      fr: 'Plus aucun code disponible pour cette récompense : la boutique doit en ajouter.',
+      en: 'No code is left for this reward: the shop must add some.',
+    },
+  },
+  LOYALTY_GROUP_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Groupe de fidélité introuvable.', en: 'Loyalty group not found.' },
+  },
+  LOYALTY_GROUP_MEMBERSHIP: {
+    kind: 'conflict',
+    message: { fr: 'Cette boutique fait déjà partie d’un groupe de fidélité.', en: 'This shop already belongs to a loyalty group.' },
+  },
+  LOYALTY_GROUP_CURRENCY: {
+    kind: 'precondition',
+    message: {
+      fr: 'Les boutiques d’un groupe doivent vendre dans la même devise ({currency}).',
+      en: 'The shops of a group must sell in the same currency ({currency}).',
+    },
+  },
+  VOUCHER_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Bon d’achat inconnu dans cette boutique.', en: 'Unknown voucher at this shop.' },
+  },
+  VOUCHER_ALREADY_REDEEMED: {
+    kind: 'conflict',
+    message: { fr: 'Ce bon d’achat a déjà été utilisé.', en: 'This voucher has already been used.' },
+  },
+  VOUCHER_EXPIRED: {
+    kind: 'precondition',
+    message: { fr: 'Ce bon d’achat a expiré.', en: 'This voucher has expired.' },
+  },
+  CLAIM_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Réclamation introuvable.', en: 'Claim not found.' },
+  },
+  CLAIM_NOT_ELIGIBLE: {
+    kind: 'precondition',
+    message: { fr: 'Réclamation impossible : {reason}', en: 'A claim cannot be opened: {reason}' },
+  },
+  CLAIM_ALREADY_OPEN: {
+    kind: 'conflict',
+    message: {
+      fr: 'Une réclamation de ce type est déjà en cours pour cette commande.',
+      en: 'A claim of this kind is already open for this order.',
+    },
+  },
+  CLAIM_DECIDED_FOR_SHOPPER: {
+    kind: 'conflict',
+    message: {
+      fr: 'Cette réclamation a été décidée en faveur du client faute de réponse à temps : elle ne peut plus être refusée.',
+      en: 'This claim was decided in the shopper’s favour for want of a timely answer: it can no longer be rejected.',
+    },
+  },
+  TICKET_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Conversation introuvable.', en: 'Conversation not found.' },
+  },
+  CASE_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Dossier introuvable.', en: 'Case not found.' },
+  },
+  CASE_NOT_RATEABLE: {
+    kind: 'precondition',
+    message: {
+      fr: 'Ce dossier ne peut être noté qu’une fois traité, et une seule fois.',
+      en: 'A case can be rated once it is settled, and only once.',
+    },
+  },
+  ATTACHMENT_REJECTED: {
+    kind: 'invalid',
+    message: { fr: 'Pièce jointe refusée ({filename}) : {reason}', en: 'Attachment refused ({filename}): {reason}' },
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

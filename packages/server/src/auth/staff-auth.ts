@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { DomainError } from '../core/domain-error.js';
 import { constantTimeEquals, sha256 } from '../core/hash.js';
+import { staffSessionPolicy } from '../staff/session-policy.js';
 
 /** Name of the HttpOnly cookie that carries the staff session token. */
 export const staffSessionCookie = 'comptoir_staff';
@@ -24,7 +25,10 @@ export function csrfTokenFor(sessionToken: string): string {
   return sha256(`csrf:${sessionToken}`);
 }
 
-/** Resolves the session cookie to a staff member and their active shop. */
+/**
+ * Resolves the session cookie to a staff member and their active shop. A session past its end is
+ * refused; a used one slides its end forward (12 h idle, never beyond 30 days from sign-in).
+ */
 export async function authenticateStaff(ctx: Context): Promise<StaffIdentity> {
   const token = ctx.request.cookies[staffSessionCookie];
   if (!token) throw new DomainError('STAFF_SESSION_REQUIRED');
@@ -33,12 +37,26 @@ export async function authenticateStaff(ctx: Context): Promise<StaffIdentity> {
     where: { tokenHash: sha256(token) },
     select: {
       id: true,
+      createdAt: true,
+      lastSeenAt: true,
       expiresAt: true,
       activeShopId: true,
-      staffUser: { select: { id: true, disabledAt: true, memberships: { select: { shopId: true, role: true } } } },
+      staffUser: {
+        select: {
+          id: true,
+          disabledAt: true,
+          memberships: { select: { shopId: true, role: true }, orderBy: { createdAt: 'asc' } },
+        },
+      },
     },
   });
   if (!session || session.expiresAt <= now || session.staffUser.disabledAt) throw new DomainError('STAFF_SESSION_REQUIRED');
+  if (now.getTime() - session.lastSeenAt.getTime() >= staffSessionPolicy.touchEveryMs) {
+    const expiresAt = new Date(
+      Math.min(now.getTime() + staffSessionPolicy.idleMs, session.createdAt.getTime() + staffSessionPolicy.absoluteMs),
+    );
+    await ctx.deps.db.staffSession.updateMany({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt } });
+  }
   const memberships = session.staffUser.memberships;
   const membership =
     memberships.find((m) => m.shopId === session.activeShopId) ?? memberships.find(() => true);

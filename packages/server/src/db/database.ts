@@ -16,6 +16,14 @@ export interface Database {
   readonly kind: DatabaseConfig['kind'];
   readonly prisma: PrismaClient;
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** How it was opened (the job queue opens its own pool on PostgreSQL from the URL). */
+  readonly config: DatabaseConfig;
+  /**
+   * Raw SQL on the same embedded instance, outside Prisma (PGlite only: the job queue runs through
+   * it, since a second process cannot open the data directory). Statements without values may be
+   * several, separated by semicolons; the last one's rows are returned.
+   */
+  executeSql?(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 }
 
@@ -38,7 +46,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
     const adapterFactory = new PrismaPg({ connectionString: config.url, max: config.poolSize ?? 10 });
     const prisma = new PrismaClient({ adapter: adapterFactory });
-    return { kind: 'postgres', prisma, adapterFactory, close: () => prisma.$disconnect() };
+    return { kind: 'postgres', prisma, adapterFactory, config, close: () => prisma.$disconnect() };
   }
   if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir ? path.join(config.dataDir, 'pgdata') : undefined);
@@ -48,6 +56,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     kind: 'pglite',
     prisma,
     adapterFactory,
+    config,
+    executeSql: async (text, values) => {
+      if (values?.length) return pglite.query<Record<string, unknown>>(text, values);
+      const results = await pglite.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

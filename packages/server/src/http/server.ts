@@ -8,6 +8,8 @@ import { appRouter, type AppRouter } from '../router.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { registerWidgetCors } from './cors.js';
 import { requestInfoFrom } from './request-info.js';
+import { registerPlatformHooks } from '../platforms/http.js';
+import { registerPaymentHooks } from '../payments/http.js';
 
 /** Limits that protect the server from abusive clients. */
 export const httpLimits = {
@@ -69,6 +71,8 @@ export async function buildHttpServer(deps: Deps, options: { extend?: (app: Fast
     }
   });
 
+  await registerPlatformHooks(app, deps);
+  await registerPaymentHooks(app, deps);
   if (options.extend) await options.extend(app);
   return app;
 }

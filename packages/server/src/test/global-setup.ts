@@ -17,6 +17,9 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   } finally {
     await database.close();
   }
+  // The schema engine keeps its own connection open after `free()`; a template must have no
+  // session, or cloning it fails ("source database is being accessed by other users").
+  await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
   process.env.COMPTOIR_TEST_TEMPLATE_DB = name;
   return async () => {
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

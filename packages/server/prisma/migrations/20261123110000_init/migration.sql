@@ -17,6 +17,7 @@ CREATE TABLE "Shop" (
     "emailReplyTo" TEXT,
     "currentPolicyVersion" INTEGER NOT NULL DEFAULT 1,
     "loyaltyGroupId" UUID,
+    "loyaltySettings" JSONB,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -165,6 +166,7 @@ CREATE TABLE "Order" (
     "cancelledAt" TIMESTAMPTZ(3),
     "promisedDeliveryBy" TIMESTAMPTZ(3),
     "payloadHash" TEXT NOT NULL,
+    "sourceUpdatedAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -471,6 +473,7 @@ CREATE TABLE "Deadline" (
 CREATE TABLE "LoyaltyGroup" (
     "id" UUID NOT NULL,
     "name" TEXT NOT NULL,
+    "settings" JSONB,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "LoyaltyGroup_pkey" PRIMARY KEY ("id")
@@ -481,6 +484,8 @@ CREATE TABLE "LoyaltyAccount" (
     "id" UUID NOT NULL,
     "scope" TEXT NOT NULL,
     "email" TEXT NOT NULL,
+    "lastActivityAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiryRemindedFor" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "LoyaltyAccount_pkey" PRIMARY KEY ("id")
@@ -495,6 +500,10 @@ CREATE TABLE "LoyaltyEntry" (
     "bucket" TEXT NOT NULL,
     "points" INTEGER NOT NULL,
     "availableAt" TIMESTAMPTZ(3),
+    "lotId" UUID,
+    "basisMinor" INTEGER,
+    "counterpartShopId" UUID,
+    "dedupeKey" TEXT,
     "sourceType" TEXT,
     "sourceId" TEXT,
     "reason" TEXT,
@@ -506,6 +515,20 @@ CREATE TABLE "LoyaltyEntry" (
 );
 
 -- CreateTable
+CREATE TABLE "LoyaltyShortfall" (
+    "id" UUID NOT NULL,
+    "accountId" UUID NOT NULL,
+    "shopId" UUID NOT NULL,
+    "lotId" UUID NOT NULL,
+    "sourceType" TEXT NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    "points" INTEGER NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LoyaltyShortfall_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Voucher" (
     "id" UUID NOT NULL,
     "shopId" UUID NOT NULL,
@@ -514,13 +537,31 @@ CREATE TABLE "Voucher" (
     "valueMinor" INTEGER NOT NULL,
     "currency" CHAR(3) NOT NULL,
     "points" INTEGER NOT NULL,
+    "rewardId" TEXT NOT NULL,
+    "codeSource" TEXT NOT NULL,
     "status" TEXT NOT NULL,
+    "issueKey" TEXT NOT NULL,
+    "expiresAt" TIMESTAMPTZ(3),
     "redeemedAt" TIMESTAMPTZ(3),
     "redeemedAtShopId" UUID,
     "redeemKey" TEXT,
+    "redeemedOrderRef" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Voucher_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "VoucherCodePool" (
+    "id" UUID NOT NULL,
+    "shopId" UUID NOT NULL,
+    "rewardId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "drawnAt" TIMESTAMPTZ(3),
+    "voucherId" UUID,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "VoucherCodePool_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -559,6 +600,17 @@ CREATE TABLE "EmailLog" (
 );
 
 -- CreateTable
+CREATE TABLE "PlatformConnection" (
+    "id" UUID NOT NULL,
+    "shopId" UUID NOT NULL,
+    "platform" TEXT NOT NULL,
+    "secret" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PlatformConnection_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "WebhookEndpoint" (
     "id" UUID NOT NULL,
     "shopId" UUID NOT NULL,
@@ -585,6 +637,89 @@ CREATE TABLE "WebhookDelivery" (
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "WebhookDelivery_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PaymentConnection" (
+    "id" UUID NOT NULL,
+    "shopId" UUID NOT NULL,
+    "provider" TEXT NOT NULL,
+    "secretKey" TEXT NOT NULL,
+    "webhookSecret" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "PaymentConnection_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PickupLocation" (
+    "id" UUID NOT NULL,
+    "shopId" UUID NOT NULL,
+    "name" TEXT NOT NULL,
+    "address" TEXT NOT NULL,
+    "openingHours" JSONB NOT NULL,
+    "slotMinutes" INTEGER NOT NULL DEFAULT 30,
+    "slotCapacity" INTEGER NOT NULL DEFAULT 4,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "PickupLocation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PickupSlot" (
+    "id" UUID NOT NULL,
+    "locationId" UUID NOT NULL,
+    "startsAt" TIMESTAMPTZ(3) NOT NULL,
+    "endsAt" TIMESTAMPTZ(3) NOT NULL,
+    "capacity" INTEGER NOT NULL,
+    "booked" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "PickupSlot_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PickupBooking" (
+    "id" UUID NOT NULL,
+    "shopId" UUID NOT NULL,
+    "orderId" UUID NOT NULL,
+    "locationId" UUID NOT NULL,
+    "slotId" UUID NOT NULL,
+    "slotStartsAt" TIMESTAMPTZ(3) NOT NULL,
+    "slotEndsAt" TIMESTAMPTZ(3) NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'booked',
+    "code" TEXT NOT NULL,
+    "remindedAt" TIMESTAMPTZ(3),
+    "pickedUpAt" TIMESTAMPTZ(3),
+    "cancelledAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "PickupBooking_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PickupSettings" (
+    "shopId" UUID NOT NULL,
+    "uncollectedDays" INTEGER NOT NULL DEFAULT 10,
+    "uncollectedRefund" TEXT NOT NULL DEFAULT 'store_credit',
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "PickupSettings_pkey" PRIMARY KEY ("shopId")
+);
+
+-- CreateTable
+CREATE TABLE "PickupNoShow" (
+    "orderId" UUID NOT NULL,
+    "shopId" UUID NOT NULL,
+    "refundPolicy" TEXT NOT NULL,
+    "refundId" UUID,
+    "cancelledAt" TIMESTAMPTZ(3) NOT NULL,
+    "settledAt" TIMESTAMPTZ(3),
+
+    CONSTRAINT "PickupNoShow_pkey" PRIMARY KEY ("orderId")
 );
 
 -- CreateIndex
@@ -702,7 +837,13 @@ CREATE INDEX "Deadline_remindAt_idx" ON "Deadline"("remindAt");
 CREATE UNIQUE INDEX "Deadline_caseType_caseId_kind_key" ON "Deadline"("caseType", "caseId", "kind");
 
 -- CreateIndex
+CREATE INDEX "LoyaltyAccount_lastActivityAt_idx" ON "LoyaltyAccount"("lastActivityAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "LoyaltyAccount_scope_email_key" ON "LoyaltyAccount"("scope", "email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LoyaltyEntry_dedupeKey_key" ON "LoyaltyEntry"("dedupeKey");
 
 -- CreateIndex
 CREATE INDEX "LoyaltyEntry_accountId_createdAt_idx" ON "LoyaltyEntry"("accountId", "createdAt");
@@ -711,7 +852,37 @@ CREATE INDEX "LoyaltyEntry_accountId_createdAt_idx" ON "LoyaltyEntry"("accountId
 CREATE INDEX "LoyaltyEntry_sourceType_sourceId_idx" ON "LoyaltyEntry"("sourceType", "sourceId");
 
 -- CreateIndex
+CREATE INDEX "LoyaltyEntry_lotId_idx" ON "LoyaltyEntry"("lotId");
+
+-- CreateIndex
+CREATE INDEX "LoyaltyEntry_kind_bucket_availableAt_idx" ON "LoyaltyEntry"("kind", "bucket", "availableAt");
+
+-- CreateIndex
+CREATE INDEX "LoyaltyEntry_shopId_createdAt_idx" ON "LoyaltyEntry"("shopId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "LoyaltyShortfall_shopId_createdAt_idx" ON "LoyaltyShortfall"("shopId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LoyaltyShortfall_sourceType_sourceId_lotId_key" ON "LoyaltyShortfall"("sourceType", "sourceId", "lotId");
+
+-- CreateIndex
+CREATE INDEX "Voucher_code_idx" ON "Voucher"("code");
+
+-- CreateIndex
+CREATE INDEX "Voucher_accountId_createdAt_idx" ON "Voucher"("accountId", "createdAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Voucher_shopId_code_key" ON "Voucher"("shopId", "code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Voucher_accountId_issueKey_key" ON "Voucher"("accountId", "issueKey");
+
+-- CreateIndex
+CREATE INDEX "VoucherCodePool_shopId_rewardId_drawnAt_idx" ON "VoucherCodePool"("shopId", "rewardId", "drawnAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "VoucherCodePool_shopId_code_key" ON "VoucherCodePool"("shopId", "code");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "OutboxMessage_dedupeKey_key" ON "OutboxMessage"("dedupeKey");
@@ -723,7 +894,31 @@ CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status
 CREATE INDEX "EmailLog_shopId_createdAt_idx" ON "EmailLog"("shopId", "createdAt");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "PlatformConnection_shopId_platform_key" ON "PlatformConnection"("shopId", "platform");
+
+-- CreateIndex
 CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PaymentConnection_shopId_provider_key" ON "PaymentConnection"("shopId", "provider");
+
+-- CreateIndex
+CREATE INDEX "PickupLocation_shopId_idx" ON "PickupLocation"("shopId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PickupSlot_locationId_startsAt_key" ON "PickupSlot"("locationId", "startsAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PickupBooking_orderId_key" ON "PickupBooking"("orderId");
+
+-- CreateIndex
+CREATE INDEX "PickupBooking_status_slotStartsAt_idx" ON "PickupBooking"("status", "slotStartsAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PickupBooking_shopId_code_key" ON "PickupBooking"("shopId", "code");
+
+-- CreateIndex
+CREATE INDEX "PickupNoShow_settledAt_idx" ON "PickupNoShow"("settledAt");
 
 -- AddForeignKey
 ALTER TABLE "Shop" ADD CONSTRAINT "Shop_loyaltyGroupId_fkey" FOREIGN KEY ("loyaltyGroupId") REFERENCES "LoyaltyGroup"("id") ON DELETE SET NULL ON UPDATE CASCADE;
@@ -831,10 +1026,31 @@ ALTER TABLE "Deadline" ADD CONSTRAINT "Deadline_shopId_fkey" FOREIGN KEY ("shopI
 ALTER TABLE "LoyaltyEntry" ADD CONSTRAINT "LoyaltyEntry_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "LoyaltyAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "LoyaltyShortfall" ADD CONSTRAINT "LoyaltyShortfall_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "LoyaltyAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PlatformConnection" ADD CONSTRAINT "PlatformConnection_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "WebhookEndpoint" ADD CONSTRAINT "WebhookEndpoint_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_endpointId_fkey" FOREIGN KEY ("endpointId") REFERENCES "WebhookEndpoint"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PaymentConnection" ADD CONSTRAINT "PaymentConnection_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PickupLocation" ADD CONSTRAINT "PickupLocation_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PickupSlot" ADD CONSTRAINT "PickupSlot_locationId_fkey" FOREIGN KEY ("locationId") REFERENCES "PickupLocation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PickupBooking" ADD CONSTRAINT "PickupBooking_locationId_fkey" FOREIGN KEY ("locationId") REFERENCES "PickupLocation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PickupSettings" ADD CONSTRAINT "PickupSettings_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;

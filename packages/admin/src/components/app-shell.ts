@@ -1,0 +1,239 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { LocaleController, t, type MessageKey } from '../i18n/index.js';
+import type { RouteName } from '../router.js';
+import { session } from '../session.js';
+import { errorMessageOf, type StaffOverview } from '../trpc.js';
+import { controls, tokens } from './styles.js';
+import './language-switcher.js';
+
+interface NavItem {
+  route: RouteName;
+  label: MessageKey;
+  isOwnerOnly: boolean;
+}
+
+const navItems: readonly NavItem[] = [
+  { route: 'inbox', label: 'nav.inbox', isOwnerOnly: false },
+  { route: 'staff', label: 'nav.staff', isOwnerOnly: true },
+  { route: 'keys', label: 'nav.keys', isOwnerOnly: true },
+];
+
+/**
+ * The frame of the signed-in admin: the active shop (with a switcher for people in several shops),
+ * the navigation (owners see team and keys), the language, sign-out; the page goes in the slot.
+ * On a phone the navigation is a row of tabs under the header; from 48rem it is a side bar.
+ *
+ * @slot - the current page
+ * @csspart header - the top bar
+ * @csspart nav - the navigation
+ */
+export class ComptoirAppShell extends LitElement {
+  static override properties = {
+    me: { attribute: false },
+    route: {},
+    error: { state: true },
+  };
+
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: grid;
+        min-height: 100vh;
+        grid-template-rows: auto auto 1fr;
+        background: var(--_bg);
+      }
+      .skip {
+        position: absolute;
+        left: -999px;
+      }
+      .skip:focus {
+        left: 1rem;
+        top: 1rem;
+        z-index: 1;
+        background: var(--_surface);
+        padding: 0.5rem;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.5rem 1rem;
+        background: var(--_surface);
+        border-bottom: 1px solid var(--_border);
+      }
+      .brand {
+        font-weight: 800;
+        color: var(--_accent);
+        margin: 0;
+      }
+      .shop {
+        flex: 1 1 10rem;
+        min-width: 0;
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .shop strong {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .shop select {
+        width: auto;
+        max-width: 100%;
+        min-height: 40px;
+        padding: 0.3rem 0.5rem;
+      }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      .tools button {
+        min-height: 40px;
+        padding: 0.3rem 0.75rem;
+      }
+      nav ul {
+        display: flex;
+        gap: 0.25rem;
+        margin: 0;
+        padding: 0 0.5rem;
+        list-style: none;
+        overflow-x: auto;
+        background: var(--_surface);
+        border-bottom: 1px solid var(--_border);
+      }
+      nav a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        padding: 0 0.75rem;
+        color: var(--_text);
+        text-decoration: none;
+        border-bottom: 3px solid transparent;
+        white-space: nowrap;
+      }
+      nav a[aria-current='page'] {
+        border-bottom-color: var(--_accent);
+        font-weight: 700;
+      }
+      main {
+        padding: 1rem;
+        min-width: 0;
+      }
+      @media (min-width: 48rem) {
+        :host {
+          grid-template-columns: 14rem 1fr;
+          grid-template-rows: auto 1fr;
+        }
+        header {
+          grid-column: 1 / -1;
+        }
+        nav ul {
+          flex-direction: column;
+          padding: 1rem 0.5rem;
+          height: 100%;
+          border-bottom: 0;
+          border-right: 1px solid var(--_border);
+        }
+        nav a {
+          border-bottom: 0;
+          border-left: 3px solid transparent;
+          width: 100%;
+        }
+        nav a[aria-current='page'] {
+          border-left-color: var(--_accent);
+        }
+        main {
+          padding: 1.5rem 2rem;
+          max-width: 64rem;
+        }
+      }
+    `,
+  ];
+
+  /** The signed-in person (from `staff.me`). */
+  declare me: StaffOverview;
+  /** The current page, to mark it in the navigation. */
+  declare route: RouteName;
+  declare error: string;
+
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.route = 'inbox';
+    this.error = '';
+  }
+
+  private async switchShop(event: Event): Promise<void> {
+    const shopId = (event.target as HTMLSelectElement).value;
+    this.error = '';
+    try {
+      await session.switchShop(shopId);
+    } catch (error) {
+      session.handleError(error);
+      this.error = errorMessageOf(error);
+    }
+  }
+
+  private renderShop() {
+    const { activeShop, shops } = this.me;
+    if (shops.length < 2) {
+      return html`<span class="muted">${t('shell.shop')}</span> <strong>${activeShop.name}</strong>`;
+    }
+    return html`
+      <label for="shop-switcher">${t('shell.switchShop')}</label>
+      <select id="shop-switcher" @change=${this.switchShop}>
+        ${shops.map((shop) => html`<option value=${shop.id} ?selected=${shop.id === activeShop.id}>${shop.name}</option>`)}
+      </select>
+    `;
+  }
+
+  override render() {
+    void this.locale;
+    const isOwner = this.me.activeShop.role === 'owner';
+    return html`
+      <a class="skip" href="#main" @click=${(event: Event) => {
+        event.preventDefault();
+        this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+      }}>${t('app.skipToContent')}</a>
+      <header part="header">
+        <p class="brand">${t('app.name')}</p>
+        <div class="shop">${this.renderShop()}</div>
+        <div class="tools">
+          <span class="muted">${t('shell.signedInAs', { name: this.me.user.name })}</span>
+          <comptoir-language-switcher></comptoir-language-switcher>
+          <button type="button" class="secondary" @click=${() => session.logout()}>${t('shell.logout')}</button>
+        </div>
+      </header>
+      <nav part="nav" aria-label=${t('shell.nav')}>
+        <ul>
+          ${navItems
+            .filter((item) => isOwner || !item.isOwnerOnly)
+            .map(
+              (item) => html`<li>
+                <a href="#/${item.route}" aria-current=${item.route === this.route ? 'page' : 'false'}>${t(item.label)}</a>
+              </li>`,
+            )}
+        </ul>
+      </nav>
+      <main id="main" tabindex="-1">
+        ${this.error ? html`<p class="alert error" role="alert">${this.error}</p>` : nothing}
+        <slot></slot>
+      </main>
+    `;
+  }
+}
+
+customElements.define('comptoir-app-shell', ComptoirAppShell);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comptoir-app-shell': ComptoirAppShell;
+  }
+}

@@ -1,0 +1,116 @@
+import { LitElement, css, html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { LocaleController, t } from './i18n/index.js';
+import { publicRoutes, RouteController, type Route } from './router.js';
+import { session, SessionController, SessionStatus } from './session.js';
+import { errorMessageOf } from './trpc.js';
+import { controls, tokens } from './components/styles.js';
+import './components/app-shell.js';
+import './pages/auth/login-page.js';
+import './pages/auth/forgot-password-page.js';
+import './pages/auth/set-password-page.js';
+import './pages/inbox/inbox-page.js';
+import './pages/staff/staff-page.js';
+import './pages/keys/keys-page.js';
+
+/**
+ * The Comptoir admin: picks the screen from the URL fragment and the session. Links from messages
+ * (invitation, reset) work signed in or not; every other screen needs a session.
+ */
+export class ComptoirAdmin extends LitElement {
+  static override properties = {
+    startupError: { state: true },
+  };
+
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      .center {
+        padding: 2rem 1rem;
+        text-align: center;
+      }
+    `,
+  ];
+
+  declare startupError: string;
+
+  private readonly router = new RouteController(this);
+  private readonly sessionState = new SessionController(this);
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.startupError = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    session.refresh().catch((error: unknown) => {
+      this.startupError = errorMessageOf(error);
+    });
+  }
+
+  private renderPublic(route: Route) {
+    switch (route.name) {
+      case 'forgot':
+        return html`<comptoir-forgot-password-page></comptoir-forgot-password-page>`;
+      case 'accept':
+      case 'reset':
+        return keyed(
+          route.name,
+          html`<comptoir-set-password-page .mode=${route.name} .token=${route.params.get('token') ?? ''}></comptoir-set-password-page>`,
+        );
+      default: {
+        const done = route.params.get('done');
+        const email = route.params.get('email') ?? '';
+        const notice = done === 'accept' ? t('accept.done', { email }) : done === 'reset' ? t('reset.done', { email }) : '';
+        return html`<comptoir-login-page .email=${email} .notice=${notice}></comptoir-login-page>`;
+      }
+    }
+  }
+
+  private renderPage(route: Route) {
+    const me = this.sessionState.me!;
+    switch (route.name) {
+      case 'staff':
+        return me.activeShop.role === 'owner'
+          ? keyed(me.activeShop.id, html`<comptoir-staff-page></comptoir-staff-page>`)
+          : html`<p class="alert error" role="alert">${t('staff.ownerOnly')}</p>`;
+      case 'keys':
+        return me.activeShop.role === 'owner'
+          ? keyed(me.activeShop.id, html`<comptoir-keys-page></comptoir-keys-page>`)
+          : html`<p class="alert error" role="alert">${t('keys.ownerOnly')}</p>`;
+      default:
+        return keyed(me.activeShop.id, html`<comptoir-inbox-page></comptoir-inbox-page>`);
+    }
+  }
+
+  override render() {
+    void this.locale;
+    const route = this.router.route;
+    if (route.name === 'forgot' || route.name === 'accept' || route.name === 'reset') return this.renderPublic(route);
+    if (this.startupError) return html`<p class="center alert error" role="alert">${this.startupError}</p>`;
+    switch (this.sessionState.status) {
+      case SessionStatus.checking:
+        return html`<p class="center muted" role="status">${t('app.loading')}</p>`;
+      case SessionStatus.signedOut:
+        return this.renderPublic(route);
+      default: {
+        const shown = publicRoutes.has(route.name) ? { ...route, name: 'inbox' as const } : route;
+        return html`<comptoir-app-shell .me=${this.sessionState.me!} .route=${shown.name}>${this.renderPage(shown)}</comptoir-app-shell>`;
+      }
+    }
+  }
+}
+
+customElements.define('comptoir-admin', ComptoirAdmin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comptoir-admin': ComptoirAdmin;
+  }
+}

@@ -1,0 +1,355 @@
+import {
+  OrderStage,
+  type orderOutput,
+  type shipmentInput,
+  type trackingEventInput,
+} from '@comptoir/protocol';
+import type { z } from 'zod';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Actor } from '../core/actor.js';
+import type { Deps, Db } from '../core/deps.js';
+import { DomainError } from '../core/domain-error.js';
+import { recordEvent } from '../core/events.js';
+import { withOrderLock } from './order-transaction.js';
+import { checkOrderTransition, orderStageOf } from './state.js';
+
+type OrderOutput = z.output<typeof orderOutput>;
+type ShipmentInput = z.output<typeof shipmentInput>;
+type TrackingEventInput = z.output<typeof trackingEventInput>;
+
+const iso = (date: Date): string => date.toISOString();
+const isoOrNull = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+const stageSelect = {
+  id: true,
+  status: true,
+  fulfilment: true,
+  shippedAt: true,
+  deliveredAt: true,
+  readyForPickupAt: true,
+  pickedUpAt: true,
+} satisfies Prisma.OrderSelect;
+
+const orderDetailSelect = {
+  ...stageSelect,
+  externalId: true,
+  number: true,
+  currency: true,
+  subtotalMinor: true,
+  shippingMinor: true,
+  totalMinor: true,
+  paymentMethod: true,
+  paymentReference: true,
+  placedAt: true,
+  cancelledAt: true,
+  promisedDeliveryBy: true,
+  createdAt: true,
+  updatedAt: true,
+  customer: { select: { email: true, name: true } },
+  lines: {
+    select: {
+      externalId: true,
+      sku: true,
+      title: true,
+      variant: true,
+      imageUrl: true,
+      quantity: true,
+      unitPriceMinor: true,
+      tags: true,
+    },
+    orderBy: { position: 'asc' },
+  },
+  shipments: {
+    select: {
+      id: true,
+      carrier: true,
+      trackingNumber: true,
+      trackingUrl: true,
+      status: true,
+      promisedBy: true,
+      shippedAt: true,
+      deliveredAt: true,
+      events: {
+        select: { occurredAt: true, status: true, description: true, location: true },
+        orderBy: { occurredAt: 'asc' },
+      },
+    },
+    orderBy: { createdAt: 'asc' },
+  },
+} satisfies Prisma.OrderSelect;
+
+/** An order of the shop by its external id, as the back-end API shows it. */
+export async function getOrder(deps: Deps, input: { shopId: string; externalId: string }): Promise<OrderOutput> {
+  const order = await deps.db.order.findUnique({
+    where: { shopId_externalId: { shopId: input.shopId, externalId: input.externalId } },
+    select: orderDetailSelect,
+  });
+  if (!order) throw new DomainError('ORDER_NOT_FOUND');
+  return {
+    id: order.id,
+    externalId: order.externalId,
+    number: order.number,
+    status: order.status,
+    stage: orderStageOf(order),
+    fulfilment: order.fulfilment,
+    currency: order.currency,
+    subtotalMinor: order.subtotalMinor,
+    shippingMinor: order.shippingMinor,
+    totalMinor: order.totalMinor,
+    paymentMethod: order.paymentMethod,
+    paymentReference: order.paymentReference,
+    placedAt: iso(order.placedAt),
+    shippedAt: isoOrNull(order.shippedAt),
+    deliveredAt: isoOrNull(order.deliveredAt),
+    readyForPickupAt: isoOrNull(order.readyForPickupAt),
+    pickedUpAt: isoOrNull(order.pickedUpAt),
+    cancelledAt: isoOrNull(order.cancelledAt),
+    promisedDeliveryBy: isoOrNull(order.promisedDeliveryBy),
+    customer: order.customer,
+    lines: order.lines,
+    shipments: order.shipments.map((shipment) => ({
+      ...shipment,
+      promisedBy: isoOrNull(shipment.promisedBy),
+      shippedAt: isoOrNull(shipment.shippedAt),
+      deliveredAt: isoOrNull(shipment.deliveredAt),
+      events: shipment.events.map((event) => ({ ...event, occurredAt: iso(event.occurredAt) })),
+    })),
+    createdAt: iso(order.createdAt),
+    updatedAt: iso(order.updatedAt),
+  };
+}
+
+/** A fulfilment step the shop's back end reports. */
+export type OrderStep = 'shipped' | 'delivered' | 'ready_for_pickup' | 'picked_up' | 'cancelled';
+
+/**
+ * Moves an order to a fulfilment step (or cancels it) and records the event. Reporting a step the
+ * order is already at changes nothing; a step that makes no sense (delivering a cancelled order,
+ * picking up a shipped one) is refused.
+ */
+export async function markOrderStep(
+  deps: Deps,
+  input: { shopId: string; externalId: string; step: OrderStep; at?: Date; reason?: string; actor: Actor },
+): Promise<{ orderId: string; stage: OrderStage; changed: boolean }> {
+  return withOrderLock(deps, input, async (tx) => {
+    const order = await findOrderForUpdate(tx, input.shopId, input.externalId);
+    const from = orderStageOf(order);
+    if (!checkOrderTransition(order, input.step)) return { orderId: order.id, stage: from, changed: false };
+    const at = input.at ?? deps.clock.now();
+    const data: Prisma.OrderUpdateInput = {
+      shipped: { shippedAt: at },
+      // A parcel delivered was shipped, even if nobody said when.
+      delivered: { deliveredAt: at, shippedAt: order.shippedAt ?? at },
+      ready_for_pickup: { readyForPickupAt: at },
+      picked_up: { pickedUpAt: at },
+      cancelled: { cancelledAt: at, status: 'cancelled' },
+    }[input.step];
+    const updated = await tx.order.update({ where: { id: order.id }, data, select: stageSelect });
+    const to = orderStageOf(updated);
+    await recordEvent(tx, {
+      shopId: input.shopId,
+      subjectType: 'order',
+      subjectId: order.id,
+      type: `order.${input.step}`,
+      fromStatus: from,
+      toStatus: to,
+      actor: input.actor,
+      reason: input.reason ?? null,
+      data: { at: at.toISOString() },
+      occurredAt: deps.clock.now(),
+    });
+    return { orderId: order.id, stage: to, changed: true };
+  });
+}
+
+async function findOrderForUpdate(tx: Db, shopId: string, externalId: string) {
+  const order = await tx.order.findUnique({
+    where: { shopId_externalId: { shopId, externalId } },
+    select: { ...stageSelect, cancelledAt: true },
+  });
+  if (!order) throw new DomainError('ORDER_NOT_FOUND');
+  return order;
+}
+
+/**
+ * Adds a parcel to an order, idempotently by (order, tracking number): the same parcel twice is one
+ * shipment, and its scans are added once each. The first parcel marks the order shipped.
+ */
+export async function addShipment(
+  deps: Deps,
+  input: { shopId: string; shipment: ShipmentInput; actor: Actor },
+): Promise<{ shipmentId: string; created: boolean; eventsAdded: number; status: string }> {
+  return withOrderLock(deps, { shopId: input.shopId, externalId: input.shipment.orderExternalId }, (tx) =>
+    applyAddShipment(tx, deps, input),
+  );
+}
+
+/** `addShipment` inside a transaction that already holds the order's lock (imports use it). */
+export async function applyAddShipment(
+  tx: Db,
+  deps: Deps,
+  input: { shopId: string; shipment: ShipmentInput; actor: Actor },
+): Promise<{ shipmentId: string; created: boolean; eventsAdded: number; status: string }> {
+  const { shopId, shipment, actor } = input;
+  const now = deps.clock.now();
+  const order = await findOrderForUpdate(tx, shopId, shipment.orderExternalId);
+  let stored = await tx.shipment.findUnique({
+    where: { orderId_trackingNumber: { orderId: order.id, trackingNumber: shipment.trackingNumber } },
+    select: { id: true },
+  });
+  const created = !stored;
+  if (!stored) {
+    if (order.status === 'cancelled') throw new DomainError('ORDER_CANCELLED');
+    if (order.fulfilment === 'pickup') throw new DomainError('INVALID_TRANSITION', { from: 'pickup', to: 'shipped' });
+    const shippedAt = shipment.shippedAt ?? now;
+    stored = await tx.shipment.create({
+      data: {
+        shopId,
+        orderId: order.id,
+        carrier: shipment.carrier.toLowerCase(),
+        trackingNumber: shipment.trackingNumber,
+        trackingUrl: shipment.trackingUrl ?? null,
+        promisedBy: shipment.promisedBy ?? null,
+        shippedAt,
+      },
+      select: { id: true },
+    });
+    await recordEvent(tx, {
+      shopId,
+      subjectType: 'shipment',
+      subjectId: stored.id,
+      type: 'shipment.created',
+      toStatus: 'label_created',
+      actor,
+      data: { orderId: order.id, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber },
+      occurredAt: now,
+    });
+    if (!order.shippedAt) {
+      const from = orderStageOf(order);
+      const updated = await tx.order.update({ where: { id: order.id }, data: { shippedAt }, select: stageSelect });
+      await recordEvent(tx, {
+        shopId,
+        subjectType: 'order',
+        subjectId: order.id,
+        type: 'order.shipped',
+        fromStatus: from,
+        toStatus: orderStageOf(updated),
+        actor,
+        reason: 'shipment.created',
+        data: { at: shippedAt.toISOString(), shipmentId: stored.id },
+        occurredAt: now,
+      });
+    }
+  }
+  const result = await storeTrackingEvents(tx, deps, { shopId, orderId: order.id, shipmentId: stored.id, events: shipment.events, actor });
+  return { shipmentId: stored.id, created, eventsAdded: result.eventsAdded, status: result.status };
+}
+
+/**
+ * Adds carrier scans to a known shipment. A scan already stored (same time and status) is skipped;
+ * the shipment takes the status of its latest scan, and the order is delivered once all its
+ * parcels are.
+ */
+export async function addTrackingEvents(
+  deps: Deps,
+  input: { shopId: string; orderExternalId: string; trackingNumber: string; events: TrackingEventInput[]; actor: Actor },
+): Promise<{ shipmentId: string; eventsAdded: number; status: string; deliveredAt: string | null }> {
+  return withOrderLock(deps, { shopId: input.shopId, externalId: input.orderExternalId }, async (tx) => {
+    const order = await findOrderForUpdate(tx, input.shopId, input.orderExternalId);
+    const shipment = await tx.shipment.findUnique({
+      where: { orderId_trackingNumber: { orderId: order.id, trackingNumber: input.trackingNumber } },
+      select: { id: true },
+    });
+    if (!shipment) throw new DomainError('SHIPMENT_NOT_FOUND');
+    const result = await storeTrackingEvents(tx, deps, {
+      shopId: input.shopId,
+      orderId: order.id,
+      shipmentId: shipment.id,
+      events: input.events,
+      actor: input.actor,
+    });
+    return { shipmentId: shipment.id, ...result, deliveredAt: isoOrNull(result.deliveredAt) };
+  });
+}
+
+/** Stores new scans and moves the shipment (and, when every parcel is delivered, the order). */
+async function storeTrackingEvents(
+  tx: Db,
+  deps: Deps,
+  input: { shopId: string; orderId: string; shipmentId: string; events: TrackingEventInput[]; actor: Actor },
+): Promise<{ eventsAdded: number; status: string; deliveredAt: Date | null }> {
+  const { shopId, orderId, shipmentId, actor } = input;
+  const now = deps.clock.now();
+  const { count } = input.events.length
+    ? await tx.trackingEvent.createMany({
+        data: input.events.map((event) => ({
+          shipmentId,
+          occurredAt: event.occurredAt,
+          status: event.status,
+          description: event.description ?? null,
+          location: event.location ?? null,
+        })),
+        skipDuplicates: true,
+      })
+    : { count: 0 };
+  const shipment = await tx.shipment.findUniqueOrThrow({
+    where: { id: shipmentId },
+    select: { status: true, deliveredAt: true },
+  });
+  if (count === 0) return { eventsAdded: 0, status: shipment.status, deliveredAt: shipment.deliveredAt };
+
+  const latest = await tx.trackingEvent.findFirst({
+    where: { shipmentId },
+    orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+    select: { status: true },
+  });
+  const firstDelivered = shipment.deliveredAt
+    ? null
+    : await tx.trackingEvent.findFirst({
+        where: { shipmentId, status: 'delivered' },
+        orderBy: { occurredAt: 'asc' },
+        select: { occurredAt: true },
+      });
+  const status = latest?.status ?? shipment.status;
+  const deliveredAt = shipment.deliveredAt ?? firstDelivered?.occurredAt ?? null;
+  if (status !== shipment.status || deliveredAt !== shipment.deliveredAt) {
+    await tx.shipment.update({ where: { id: shipmentId }, data: { status, deliveredAt }, select: { id: true } });
+  }
+  if (status !== shipment.status) {
+    await recordEvent(tx, {
+      shopId,
+      subjectType: 'shipment',
+      subjectId: shipmentId,
+      type: 'shipment.status_changed',
+      fromStatus: shipment.status,
+      toStatus: status,
+      actor,
+      data: { orderId },
+      occurredAt: now,
+    });
+  }
+  if (firstDelivered) await deliverOrderIfAllParcelsDelivered(tx, deps, { shopId, orderId, actor });
+  return { eventsAdded: count, status, deliveredAt };
+}
+
+async function deliverOrderIfAllParcelsDelivered(tx: Db, deps: Deps, input: { shopId: string; orderId: string; actor: Actor }) {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: stageSelect });
+  // The carrier's scan is a fact, but a cancelled or already delivered order does not move.
+  if (order.deliveredAt || order.status === 'cancelled' || order.fulfilment !== 'shipping') return;
+  const parcels = await tx.shipment.findMany({ where: { orderId: input.orderId }, select: { deliveredAt: true } });
+  if (parcels.some((parcel) => !parcel.deliveredAt)) return;
+  const deliveredAt = new Date(Math.max(...parcels.map((parcel) => (parcel.deliveredAt as Date).getTime())));
+  const updated = await tx.order.update({ where: { id: order.id }, data: { deliveredAt }, select: stageSelect });
+  await recordEvent(tx, {
+    shopId: input.shopId,
+    subjectType: 'order',
+    subjectId: order.id,
+    type: 'order.delivered',
+    fromStatus: orderStageOf(order),
+    toStatus: orderStageOf(updated),
+    actor: input.actor,
+    reason: 'tracking.delivered',
+    data: { at: deliveredAt.toISOString() },
+    occurredAt: deps.clock.now(),
+  });
+}

@@ -1,0 +1,250 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, postFromBackEnd, screenshotDir, seriousViolations, signIn, startDemoServer, startHostSite, type DemoServer } from './harness.js';
+
+let server: DemoServer;
+let browser: Browser;
+
+const viewports = {
+  mobile: { width: 375, height: 812 },
+  desktop: { width: 1280, height: 800 },
+} as const;
+
+/** The email of a demo order. */
+function emailOf(number: string): string {
+  const order = server.seeded.orders.find((candidate) => candidate.number === number);
+  if (!order) throw new Error(`no demo order ${number}`);
+  return order.email;
+}
+
+/** A page that records its errors and alerts, so a test can require that there were none. */
+async function openPage(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `${screenshotDir}widget-${name}.png` });
+}
+
+beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the widget on the demo shop', () => {
+  for (const [size, viewport] of Object.entries(viewports)) {
+    it(`lets a shopper sign in, see their orders and follow a parcel, in French (${size})`, async () => {
+      const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+      const { page, problems } = await openPage(context, `${server.origin}/demo/`);
+      const launcher = page.locator('comptoir-launcher button');
+      await expect.poll(() => launcher.textContent()).toContain('Mes commandes');
+      await screenshot(page, `launcher-${size}`);
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        for (const name of ['comptoir-ready', 'comptoir-open', 'comptoir-signed-in', 'comptoir-close']) {
+          document.addEventListener(name, (event) => seen.push(`${event.type} ${JSON.stringify((event as CustomEvent).detail)}`));
+        }
+        Object.assign(document, { seenComptoirEvents: seen });
+      });
+
+      await launcher.click();
+      await page.locator('comptoir-sign-in input[name="orderNumber"]').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `sign-in-fr-${size}`);
+
+      await signIn(page, '1001', emailOf('1001'));
+      const orders = page.locator('comptoir-order-list .order');
+      await expect.poll(() => orders.count()).toBeGreaterThanOrEqual(3);
+      const numbers = await orders.locator('.number').allTextContents();
+      expect(numbers.slice(0, 3)).toEqual(['Commande 1010', 'Commande 1006', 'Commande 1001']);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `orders-fr-${size}`);
+
+      await orders.filter({ hasText: '1006' }).click();
+      const detail = page.locator('comptoir-order-detail');
+      await detail.locator('.timeline li').first().waitFor();
+      expect(await detail.locator('.timeline li .event-status').allTextContents()).toEqual(['En transit', 'Étiquette créée']);
+      expect(await detail.locator('a[href*="laposte.fr"]').textContent()).toContain('Suivre le colis chez Colissimo');
+      expect((await detail.locator('section.box p').allTextContents()).join(' ')).toContain('Livraison promise au plus tard le');
+      expect(await detail.locator('.line img').count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `order-fr-${size}`);
+
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('comptoir-panel dialog[open]').count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.localName)).toBe('comptoir-launcher');
+      const events = await page.evaluate(() => (document as unknown as { seenComptoirEvents: string[] }).seenComptoirEvents);
+      expect(events.map((event) => event.split(' ')[0])).toEqual(['comptoir-open', 'comptoir-ready', 'comptoir-signed-in', 'comptoir-close']);
+      expect(events.join(' ')).not.toMatch(/@|1001|token/);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('speaks English and shows a pickup order ready in the shop', async () => {
+    const context = await browser.newContext({ viewport: viewports.desktop, locale: 'en-GB' });
+    const { page, problems } = await openPage(context, `${server.origin}/demo/`);
+    await page.waitForFunction(() => 'Comptoir' in window && 'version' in (window.Comptoir ?? {}));
+    await page.evaluate(() => {
+      const api = window.Comptoir as { setLocale(locale: string): void; open(view?: string): void };
+      api.setLocale('en');
+      api.open();
+    });
+    await page.locator('comptoir-sign-in input[name="orderNumber"]').waitFor();
+    expect(await page.locator('comptoir-sign-in h2').textContent()).toBe('Track my orders');
+    await signIn(page, '1008', emailOf('1008'));
+    await page.locator('comptoir-order-list .order').first().click();
+    const pickup = page.locator('comptoir-order-detail .pickup');
+    await pickup.waitFor();
+    expect(await pickup.locator('h3').textContent()).toBe('Ready for pickup');
+    await expect.poll(() => pickup.locator('canvas').evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(0);
+    expect(await page.locator('comptoir-order-detail .totals').textContent()).toContain('€');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'order-pickup-en-desktop');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('opens on the order of a deep link once the shopper has signed in', async () => {
+    const context = await browser.newContext({ viewport: viewports.mobile });
+    const { page, problems } = await openPage(context, `${server.origin}/demo/#comptoir=order/1002`);
+    await page.locator('comptoir-sign-in input[name="orderNumber"]').waitFor();
+    await signIn(page, '1002', emailOf('1002'));
+    const detail = page.locator('comptoir-order-detail');
+    await detail.locator('h2').waitFor();
+    expect(await detail.locator('h2').textContent()).toBe('Commande 1002');
+    expect(await detail.locator('.status').first().textContent()).toBe('Livrée');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps keyboard focus inside the open panel', async () => {
+    const context = await browser.newContext({ viewport: viewports.desktop });
+    const { page } = await openPage(context, `${server.origin}/demo/`);
+    await page.locator('comptoir-launcher button').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('comptoir-sign-in input[name="orderNumber"]').waitFor();
+    for (let step = 0; step < 12; step++) {
+      await page.keyboard.press('Tab');
+      const isInside = await page.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return Boolean(active?.closest('dialog') ?? (active?.getRootNode() as ShadowRoot | undefined)?.host?.closest('comptoir-panel, comptoir-sign-in'));
+      });
+      expect(isInside).toBe(true);
+    }
+    await context.close();
+  });
+
+  it('renders inline on the order tracking page', async () => {
+    const context = await browser.newContext({ viewport: viewports.desktop });
+    const { page, problems } = await openPage(context, `${server.origin}/demo/suivi.html`);
+    await page.locator('comptoir-widget comptoir-sign-in input[name="orderNumber"]').waitFor();
+    expect(await page.locator('comptoir-launcher').isVisible()).toBe(false);
+    await signIn(page, '1005', emailOf('1005'));
+    await page.locator('comptoir-order-list .order').first().click();
+    await page.locator('comptoir-order-detail .line').nth(2).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'inline-order-desktop');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a hostile product title as text', async () => {
+    const secretKey = server.seeded.secretKey;
+    if (!secretKey) throw new Error('the demo seed gave no secret key');
+    const hostile = '<img src=x onerror=alert(1)>';
+    // As the shop's back end calls it: no browser headers (Node's fetch sends Sec-Fetch-Mode).
+    const response = await postFromBackEnd(`${server.origin}/api/orders/upsert`, secretKey, {
+        externalId: 'hostile-1',
+        number: 'H-1',
+        customer: { email: 'hugo.petit@example.fr' },
+        currency: 'EUR',
+        lines: [{ sku: 'X', title: hostile, variant: '<script>alert(2)</script>', quantity: 1, unitPriceMinor: 100 }],
+        placedAt: new Date().toISOString(),
+    });
+    expect(response).toBe(200);
+    const context = await browser.newContext({ viewport: viewports.mobile });
+    const { page, problems } = await openPage(context, `${server.origin}/demo/#comptoir=order/H-1`);
+    await signIn(page, 'H-1', 'hugo.petit@example.fr');
+    const title = page.locator('comptoir-order-detail .line .title');
+    await title.waitFor();
+    expect(await title.textContent()).toBe(hostile);
+    expect(await page.locator('comptoir-order-detail img[src="x"]').count()).toBe(0);
+    expect(await page.locator('comptoir-order-detail script').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('is harmless when loaded twice on a page', async () => {
+    const key = server.seeded.publishableKey;
+    const site = await startHostSite({
+      '/': `<!doctype html><html lang="fr"><title>Deux fois</title><body><h1>Deux fois</h1>
+        <script src="${server.origin}/widget.js" data-key="${key}" async></script>
+        <script src="${server.origin}/widget.js" data-key="${key}" async></script></body></html>`,
+      '/queued': `<!doctype html><html lang="fr"><title>File</title><body>
+        <script>window.Comptoir = { q: [['open', 'orders']] };</script>
+        <script src="${server.origin}/widget.js" data-key="${key}" async></script></body></html>`,
+    });
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context, `${site.origin}/`);
+    await page.locator('comptoir-launcher button').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('comptoir-launcher').count()).toBe(1);
+    expect(await page.evaluate(() => Object.keys(window).filter((name) => /comptoir/i.test(name)))).toEqual(['Comptoir']);
+    expect(problems).toEqual([]);
+
+    // Commands queued before the script loaded run once it has.
+    const queued = await openPage(context, `${site.origin}/queued`);
+    await queued.page.locator('comptoir-panel[open] comptoir-sign-in').waitFor();
+    expect(queued.problems).toEqual([]);
+    await site.close();
+    await context.close();
+  });
+
+  it('leaves the host page working when the server is down', async () => {
+    const dead = 'http://127.0.0.1:9';
+    const site = await startHostSite({
+      '/no-script': `<!doctype html><html lang="fr"><title>Hôte</title><body><button id="count">0</button>
+        <script src="${dead}/widget.js" data-key="pk_x" async></script>
+        <script src="/host.js"></script></body></html>`,
+      '/no-api': `<!doctype html><html lang="fr"><title>Hôte</title><body><button id="count">0</button>
+        <script src="/widget.js" data-key="pk_x" data-api="${dead}" async></script>
+        <script src="/host.js"></script></body></html>`,
+      '/host.js': `document.getElementById('count').addEventListener('click', (e) => { e.target.textContent = String(Number(e.target.textContent) + 1); });`,
+    });
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    for (const path of ['/no-script', '/no-api']) {
+      const { page, problems } = await openPage(context, `${site.origin}${path}`);
+      await page.locator('#count').click();
+      await page.locator('#count').click();
+      expect(await page.locator('#count').textContent()).toBe('2');
+      if (path === '/no-api') {
+        await page.locator('comptoir-launcher button').click();
+        const error = page.locator('comptoir-widget .error');
+        await error.waitFor({ timeout: 15_000 });
+        expect(await error.textContent()).toContain('Connexion au service impossible');
+        await page.keyboard.press('Escape');
+        await page.locator('#count').click();
+        expect(await page.locator('#count').textContent()).toBe('3');
+      }
+      expect(problems).toEqual([]);
+    }
+    await site.close();
+    await context.close();
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../i18n/index.js';
+import { ApiError } from './api-client.js';
+import { describeError, routeFromView } from './widget-context.js';
+
+describe('routeFromView', () => {
+  it.each([
+    ['orders', { name: 'orders' }],
+    ['order/1042', { name: 'order', number: '1042' }],
+    ['order/%23FR-22', { name: 'order', number: '#FR-22' }],
+    ['returns', { name: 'orders' }],
+    [null, { name: 'orders' }],
+  ] as const)('reads %s', (view, route) => {
+    expect(routeFromView(view)).toEqual(route);
+  });
+});
+
+describe('describeError', () => {
+  const t = createTranslator('fr', { currency: 'EUR', timeZone: 'Europe/Paris' });
+
+  it('shows the server message as it came', () => {
+    expect(describeError(new ApiError('Clé d’API inconnue ou révoquée.', 'server', 'INVALID_API_KEY', 401), t)).toBe(
+      'Clé d’API inconnue ou révoquée.',
+    );
+  });
+
+  it('explains network failures and being offline in the shopper language', () => {
+    expect(describeError(new ApiError('network', 'network', 'NETWORK'), t)).toContain('Connexion au service impossible');
+    expect(describeError(new ApiError('offline', 'offline', 'NETWORK'), t)).toContain('hors ligne');
+    expect(describeError(new Error('boom'), t)).toBe(t.t('unknownError'));
+  });
+});
