@@ -300,6 +300,40 @@ export const errorDefinitions = {
     kind: 'notFound',
     message: { fr: 'Webhook introuvable.', en: 'Webhook not found.' },
   },
+  PICKUP_NOT_AVAILABLE: {
+    kind: 'precondition',
+    message: {
+      fr: 'Cette commande ne peut pas être retirée sur rendez-vous : elle n’est pas prête, déjà retirée ou annulée.',
+      en: 'This order cannot be collected by appointment: it is not ready, already collected or cancelled.',
+    },
+  },
+  PICKUP_SLOT_INVALID: {
+    kind: 'invalid',
+    message: { fr: 'Ce créneau de retrait n’est pas proposé.', en: 'This pickup slot is not offered.' },
+  },
+  PICKUP_SLOT_FULL: {
+    kind: 'conflict',
+    message: { fr: 'Ce créneau de retrait est complet : choisissez-en un autre.', en: 'This pickup slot is full: choose another one.' },
+  },
+  PICKUP_LOCATION_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Point de retrait introuvable.', en: 'Pickup location not found.' },
+  },
+  PICKUP_LOCATION_IN_USE: {
+    kind: 'conflict',
+    message: {
+      fr: 'Ce point de retrait a des rendez-vous à venir : désactivez-le plutôt que de le supprimer.',
+      en: 'This pickup location has upcoming appointments: deactivate it instead of deleting it.',
+    },
+  },
+  PICKUP_BOOKING_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Aucun rendez-vous de retrait pour cette commande.', en: 'No pickup appointment for this order.' },
+  },
+  PICKUP_CODE_UNKNOWN: {
+    kind: 'notFound',
+    message: { fr: 'Code de retrait inconnu dans cette boutique.', en: 'Unknown pickup code for this shop.' },
+  },
   NOT_FOUND: {
     kind: 'notFound',
     message: { fr: 'Introuvable.', en: 'Not found.' },

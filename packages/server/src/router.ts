@@ -4,6 +4,12 @@ import { shopsRouter } from './shops/router.js';
 import { ordersRouter } from './orders/router.js';
 import { sessionsRouter } from './sessions/router.js';
 import { staffRouter } from './staff/router.js';
+import { loyaltyRouter } from './loyalty/router.js';
+import { claimsRouter } from './claims/router.js';
+import { ticketsRouter } from './tickets/router.js';
+import { casesRouter } from './cases/router.js';
+import { pickupRouter } from './pickup/router.js';
+import { webhooksRouter } from './notifications/webhooks-router.js';
 
 /**
  * The whole API. Each domain owns its sub-router; procedures are named by who calls them:
@@ -15,6 +21,13 @@ export const appRouter = router({
   orders: ordersRouter,
   sessions: sessionsRouter,
   staff: staffRouter,
+  loyalty: loyaltyRouter,
+  claims: claimsRouter,
+  tickets: ticketsRouter,
+  cases: casesRouter,
+  pickup: pickupRouter,
+  /** Webhook endpoints the shop subscribes (owner only). */
+  webhooks: router({ admin: webhooksRouter }),
 });
 
 /** The API's type, for typed clients (widget, admin). */

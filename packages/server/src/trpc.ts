@@ -100,6 +100,7 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
 });
 
 export const router = t.router;
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 

@@ -182,7 +182,9 @@ export class ComptoirWidget extends LitElement {
   private renderScreen(ctx: WidgetContext) {
     const route = this.route;
     const parts = 'form,input,button,error,order,status,line,timeline,pickup';
-    if (route.name === 'sign-in') return html`<comptoir-sign-in exportparts=${parts} .ctx=${ctx}></comptoir-sign-in>`;
+    if (route.name === 'sign-in') {
+      return html`<comptoir-sign-in exportparts=${parts} .ctx=${ctx} .shouldFocus=${this.floating}></comptoir-sign-in>`;
+    }
     const signOut = html`<button class="button secondary signout" part="button" @click=${ctx.signOut}>${ctx.t.t('signOut')}</button>`;
     if (route.name === 'order') {
       return html`${this.floating

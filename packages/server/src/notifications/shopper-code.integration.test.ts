@@ -19,7 +19,9 @@ afterAll(async () => {
 });
 
 async function lastCodeEmail() {
-  const row = await app.deps.db.outboxMessage.findFirstOrThrow({ where: { topic: 'shopper_sign_in_code' }, orderBy: { createdAt: 'desc' } });
+  // Messages of one instant would tie on createdAt: move on a second after each request.
+  app.clock.advance(1000);
+  const row = await app.deps.db.outboxMessage.findFirstOrThrow({ where: { topic: 'shopper_sign_in_code' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   return (row.payload as { data: { code: string; url: string } }).data;
 }
 

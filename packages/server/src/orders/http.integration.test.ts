@@ -44,6 +44,24 @@ describe(`orders REST API on ${testDatabaseKind}`, () => {
     expect(read.json()).toMatchObject({ number: 'W-1', totalMinor: 1900, placedAt: '2026-06-10T10:00:00.000Z' });
   });
 
+  it('reports a batch item by item through POST /api/orders/upsert-batch', async () => {
+    const response = await http.inject({
+      method: 'POST',
+      url: '/api/orders/upsert-batch',
+      headers: backendHeaders(shop.secretKey),
+      payload: { orders: [{ ...order, externalId: 'web-3', number: 'W-3' }, { externalId: 'web-4' }] },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      created: 1,
+      failed: 1,
+      results: [
+        { index: 0, externalId: 'web-3', ok: true, outcome: 'created' },
+        { index: 1, externalId: 'web-4', ok: false, error: { code: 'INVALID_INPUT' } },
+      ],
+    });
+  });
+
   it('answers REST errors with their status and stable code', async () => {
     const noKey = await http.inject({ method: 'POST', url: '/api/orders/upsert', payload: order });
     expect(noKey.statusCode).toBe(401);

@@ -10,6 +10,7 @@ import type { Actor } from '../core/actor.js';
 import type { Deps, Db } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
+import { awardOrderPoints } from '../loyalty/service.js';
 import { withOrderLock } from './order-transaction.js';
 import { checkOrderTransition, orderStageOf } from './state.js';
 
@@ -158,6 +159,8 @@ export async function markOrderStep(
       data: { at: at.toISOString() },
       occurredAt: deps.clock.now(),
     });
+    // Delivery, pickup or cancellation decides the order's loyalty points (idempotent).
+    await awardOrderPoints(tx, { shopId: input.shopId, orderId: order.id, now: deps.clock.now() });
     return { orderId: order.id, stage: to, changed: true };
   });
 }

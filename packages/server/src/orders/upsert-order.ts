@@ -6,6 +6,7 @@ import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { sha256, stableStringify } from '../core/hash.js';
 import { newId } from '../core/ids.js';
+import { awardOrderPoints } from '../loyalty/service.js';
 import { withOrderLock } from './order-transaction.js';
 
 /** What `upsertOrder` did with a payload. */
@@ -195,6 +196,8 @@ export async function applyOrderUpsert(tx: Db, deps: Deps, input: UpsertOrderInp
       data: { number: order.number, lines: lines.length, totalMinor: columns.totalMinor, currency: order.currency },
       occurredAt: now,
     });
+    // Loyalty points once the order has reached the shopper (idempotent; pending until its return window closes).
+    await awardOrderPoints(tx, { shopId, orderId: created.id, now });
     return { orderId: created.id, outcome: 'created' };
   }
 
@@ -227,6 +230,7 @@ export async function applyOrderUpsert(tx: Db, deps: Deps, input: UpsertOrderInp
     data: { changes, lines: lineChanges },
     occurredAt: now,
   });
+  await awardOrderPoints(tx, { shopId, orderId: existing.id, now });
   return { orderId: existing.id, outcome: 'updated' };
 }
 

@@ -1,4 +1,5 @@
-import { router, shopperProcedure, widgetProcedure } from '../trpc.js';
+import { mergeRouters, router, shopperProcedure, widgetProcedure } from '../trpc.js';
+import { shopperCodeRouter } from '../notifications/shopper-code-router.js';
 import { getShopper, shopperSignInInput, signInShopper } from './service.js';
 
 /** Shopper sessions in the widget. */
@@ -14,7 +15,7 @@ const sessionsWidgetRouter = router({
   me: shopperProcedure.query(({ ctx }) => getShopper(ctx.deps, { shopId: ctx.shop.id, customerId: ctx.shopper.customerId })),
 });
 
-/** Procedures of the sessions domain. */
+/** Procedures of the sessions domain: sign-in by order number, or by a code or link sent by email. */
 export const sessionsRouter = router({
-  widget: sessionsWidgetRouter,
+  widget: mergeRouters(sessionsWidgetRouter, shopperCodeRouter),
 });

@@ -14,6 +14,7 @@ import { controls, tokens } from '../styles.js';
 export class ComptoirSignIn extends LitElement {
   static override properties = {
     ctx: { attribute: false },
+    shouldFocus: { attribute: false },
     isBusy: { state: true },
     errorText: { state: true },
     invalidField: { state: true },
@@ -56,12 +57,15 @@ export class ComptoirSignIn extends LitElement {
   ];
 
   declare ctx: WidgetContext;
+  /** Moves focus to the first field once shown (in the floating panel, not inline in a page). */
+  declare shouldFocus: boolean;
   declare isBusy: boolean;
   declare errorText: string;
   declare invalidField: { name: 'orderNumber' | 'email'; message: string } | null;
 
   constructor() {
     super();
+    this.shouldFocus = false;
     this.isBusy = false;
     this.errorText = '';
     this.invalidField = null;
@@ -111,6 +115,10 @@ export class ComptoirSignIn extends LitElement {
         </button>
       </form>
     `;
+  }
+
+  protected override firstUpdated(): void {
+    if (this.shouldFocus) this.renderRoot.querySelector('input')?.focus();
   }
 
   private async submit(event: SubmitEvent) {
