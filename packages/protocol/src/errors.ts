@@ -145,6 +145,10 @@ export const errorDefinitions = {
     kind: 'notFound',
     message: { fr: 'Commande introuvable.', en: 'Order not found.' },
   },
+  CUSTOMER_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Client introuvable dans cette boutique.', en: 'Customer not found in this shop.' },
+  },
   ORDER_NUMBER_TAKEN: {
     kind: 'conflict',
     message: {
@@ -444,6 +448,40 @@ export const errorDefinitions = {
       fr: 'Ce dossier ne peut être noté qu’une fois traité, et une seule fois.',
       en: 'A case can be rated once it is settled, and only once.',
     },
+  },
+  RETURN_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Retour introuvable.', en: 'Return not found.' },
+  },
+  RETURN_CODE_UNKNOWN: {
+    kind: 'notFound',
+    message: { fr: 'Aucun retour ne porte ce code.', en: 'No return has this code.' },
+  },
+  RETURN_NOT_ELIGIBLE: {
+    kind: 'precondition',
+    message: { fr: 'Retour impossible pour « {title} » : {reason}', en: '“{title}” cannot be returned: {reason}' },
+  },
+  RETURN_QUANTITY_EXCEEDED: {
+    kind: 'precondition',
+    message: {
+      fr: 'Vous pouvez retourner au plus {returnable} exemplaire(s) de « {title} ».',
+      en: 'You can return at most {returnable} of “{title}”.',
+    },
+  },
+  RETURN_METHOD_NOT_OFFERED: {
+    kind: 'precondition',
+    message: {
+      fr: 'Ce mode de retour n’est pas proposé pour « {title} ».',
+      en: 'This return method is not offered for “{title}”.',
+    },
+  },
+  EXCHANGE_NOT_OFFERED: {
+    kind: 'precondition',
+    message: { fr: 'La boutique ne propose pas d’échange.', en: 'The shop does not offer exchanges.' },
+  },
+  RETURN_LINE_NOT_IN_RETURN: {
+    kind: 'invalid',
+    message: { fr: 'Cette ligne ne fait pas partie du retour.', en: 'This line is not part of the return.' },
   },
   ATTACHMENT_REJECTED: {
     kind: 'invalid',

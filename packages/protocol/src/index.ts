@@ -7,5 +7,7 @@ export * from './schemas/loyalty.js';
 export * from './schemas/claims.js';
 export * from './schemas/tickets.js';
 export * from './schemas/cases.js';
+export * from './schemas/returns.js';
+export * from './schemas/refunds.js';
 export * from './status/index.js';
 export * from './policy/index.js';

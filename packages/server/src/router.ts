@@ -10,6 +10,9 @@ import { ticketsRouter } from './tickets/router.js';
 import { casesRouter } from './cases/router.js';
 import { pickupRouter } from './pickup/router.js';
 import { webhooksRouter } from './notifications/webhooks-router.js';
+import { returnsRouter } from './returns/router.js';
+import { refundsRouter } from './refunds/router.js';
+import { privacyRouter } from './privacy/router.js';
 
 /**
  * The whole API. Each domain owns its sub-router; procedures are named by who calls them:
@@ -26,6 +29,9 @@ export const appRouter = router({
   tickets: ticketsRouter,
   cases: casesRouter,
   pickup: pickupRouter,
+  returns: returnsRouter,
+  refunds: refundsRouter,
+  privacy: privacyRouter,
   /** Webhook endpoints the shop subscribes (owner only). */
   webhooks: router({ admin: webhooksRouter }),
 });

@@ -37,6 +37,9 @@ export async function startDemoServer(): Promise<DemoServer> {
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // The public URL is known only now (a random port); the demo pages call the API same-origin,
+  // which the publishable-key check grants the server's own public origin.
+  core.deps.config.publicUrl = origin;
   const seeded = await seedDemoShop(core.deps, { origin });
   key = seeded.publishableKey;
   return {

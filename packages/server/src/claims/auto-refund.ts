@@ -75,6 +75,8 @@ export async function settleAutoDecidedClaims(deps: Deps, _now?: Date, options: 
             type: 'claim.escalated',
             reason: autoRefundNeedsStaff,
             data: { why: allocations.length ? 'no_automatic_provider' : 'nothing_left_to_refund' },
+            // Due now: the claim tops the staff inbox, overdue, until someone refunds it.
+            set: { nextDeadlineAt: now },
           });
           result.escalated += 1;
         }

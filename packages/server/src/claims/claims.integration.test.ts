@@ -165,6 +165,8 @@ describe(`claims on ${testDatabaseKind}`, () => {
     const detail = await other.staff.claims.admin.detail({ claimId: claim.claimId });
     expect(detail.status).toBe('escalated');
     expect(detail.events.at(-1)?.reason).toBe('auto.refund_needs_staff');
+    const inbox = await other.staff.cases.admin.inbox({});
+    expect(inbox.cases[0]).toMatchObject({ type: 'claim', id: claim.claimId, status: 'escalated', isOverdue: true });
     expect(await failureCode(other.staff.claims.admin.resolve({ claimId: claim.claimId, resolution: 'reject', reason: 'Non' }))).toBe(
       'CLAIM_DECIDED_FOR_SHOPPER',
     );

@@ -2,6 +2,7 @@ import type { DeadlineKind } from '../guarantees/case-deadlines.js';
 import type { Deps } from '../core/deps.js';
 import { claimDeadlineHandlers } from '../claims/deadline-handlers.js';
 import { settleAutoDecidedClaims } from '../claims/auto-refund.js';
+import { returnDeadlineHandlers } from '../returns/deadline-handlers.js';
 import { ticketDeadlineHandlers } from '../tickets/deadline-handlers.js';
 import type { DeadlineHandler } from './handlers.js';
 
@@ -9,7 +10,8 @@ import type { DeadlineHandler } from './handlers.js';
 export type DeadlineFollowUp = (deps: Deps, now: Date) => Promise<unknown>;
 
 /** The handler of every deadline kind: what its reminder and its guarantee action do. */
-export const deadlineHandlers: Partial<Record<DeadlineKind, DeadlineHandler>> = {
+export const deadlineHandlers: Record<DeadlineKind, DeadlineHandler> = {
+  ...returnDeadlineHandlers,
   ...claimDeadlineHandlers,
   ...ticketDeadlineHandlers,
 };

@@ -50,6 +50,8 @@ async function claimAndRun(
     const result = await deps.db.$transaction(
       async (tx) => {
         const skipIds = skip.length ? skip : ['00000000-0000-0000-0000-000000000000'];
+        // Only kinds this server can act on: a deadline without a handler waits, it is never consumed.
+        const kinds = Object.keys(handlers);
         const rows =
           phase === 'fire'
             ? await tx.$queryRaw<ClaimedRow[]>`
@@ -57,7 +59,7 @@ async function claimAndRun(
                 WHERE id = (
                   SELECT id FROM "Deadline"
                   WHERE "firedAt" IS NULL AND "metAt" IS NULL AND "cancelledAt" IS NULL AND "dueAt" <= ${now}
-                    AND NOT (id = ANY(${skipIds}::uuid[]))
+                    AND kind = ANY(${kinds}::text[]) AND NOT (id = ANY(${skipIds}::uuid[]))
                   ORDER BY "dueAt", id
                   LIMIT 1
                   FOR UPDATE SKIP LOCKED
@@ -70,7 +72,7 @@ async function claimAndRun(
                   SELECT id FROM "Deadline"
                   WHERE "remindedAt" IS NULL AND "firedAt" IS NULL AND "metAt" IS NULL AND "cancelledAt" IS NULL
                     AND "remindAt" <= ${now} AND "dueAt" > ${now}
-                    AND NOT (id = ANY(${skipIds}::uuid[]))
+                    AND kind = ANY(${kinds}::text[]) AND NOT (id = ANY(${skipIds}::uuid[]))
                   ORDER BY "remindAt", id
                   LIMIT 1
                   FOR UPDATE SKIP LOCKED
@@ -80,11 +82,9 @@ async function claimAndRun(
         const row = rows[0];
         if (!row) return null;
         claimedId = row.id;
-        const handler = handlers[row.kind];
+        const handler = handlers[row.kind]!;
         const deadline: DueDeadline = { ...row };
-        if (!handler) {
-          deps.logger.warn({ deadlineId: row.id, kind: row.kind }, 'no handler for this deadline kind: marked without action');
-        } else if (phase === 'fire') {
+        if (phase === 'fire') {
           await handler.fire(tx, deps, deadline);
         } else {
           await handler.remind(tx, deps, deadline);

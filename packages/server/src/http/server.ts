@@ -10,14 +10,22 @@ import { registerWidgetCors } from './cors.js';
 import { requestInfoFrom } from './request-info.js';
 import { registerPlatformHooks } from '../platforms/http.js';
 import { registerPaymentHooks } from '../payments/http.js';
+import { registerHttpGuards } from '../security/http-guards.js';
+import { registerUnsubscribeRoutes } from '../notifications/unsubscribe-route.js';
 
 /** Limits that protect the server from abusive clients. */
 export const httpLimits = {
   bodyBytes: 1_048_576,
   requestTimeoutMs: 30_000,
-  /** A client that has not sent its headers by then is cut off (slowloris). */
-  headersTimeoutMs: 10_000,
+  /**
+   * A client that has not sent its headers by then is cut off (slowloris). COMPTOIR_HEADERS_TIMEOUT_MS
+   * overrides it (tests use a short one).
+   */
+  headersTimeoutMs: Number(process.env.COMPTOIR_HEADERS_TIMEOUT_MS ?? 10_000),
 } as const;
+
+/** How often Node checks connections against the headers timeout (its default of 30 s would let a slow client linger that long again). */
+const connectionsCheckingIntervalMs = Math.max(100, Math.min(5_000, Math.floor(httpLimits.headersTimeoutMs / 2)));
 
 /** Builds the HTTP server: tRPC at /trpc, REST at /api, /openapi.json, health checks. */
 export async function buildHttpServer(deps: Deps, options: { extend?: (app: FastifyInstance) => Promise<void> } = {}) {
@@ -28,9 +36,10 @@ export async function buildHttpServer(deps: Deps, options: { extend?: (app: Fast
     trustProxy: process.env.TRUST_PROXY === '1',
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 500 },
+    http: { headersTimeout: httpLimits.headersTimeoutMs, connectionsCheckingInterval: connectionsCheckingIntervalMs },
   });
-  app.server.headersTimeout = httpLimits.headersTimeoutMs;
 
+  registerHttpGuards(app, deps);
   await app.register(fastifyCookie);
   registerWidgetCors(app, deps, ['/trpc/', '/api/']);
 
@@ -73,6 +82,7 @@ export async function buildHttpServer(deps: Deps, options: { extend?: (app: Fast
 
   await registerPlatformHooks(app, deps);
   await registerPaymentHooks(app, deps);
+  await registerUnsubscribeRoutes(app, deps);
   if (options.extend) await options.extend(app);
   return app;
 }

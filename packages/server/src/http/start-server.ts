@@ -4,6 +4,8 @@ import { defaultStaticAssets, registerStaticAssets } from './static-assets.js';
 import { defaultAdminDist, registerAdminAssets } from './admin-assets.js';
 import { startJobs } from '../jobs/job-queue.js';
 import { notificationDepsFrom, startOutboxWorker } from '../notifications/worker.js';
+import { startPeriodicTasks } from '../jobs/periodic-tasks.js';
+import { startDeadlineWorker } from '../deadlines/worker.js';
 
 /** Starts the server on PORT/HOST and stops it cleanly on SIGINT/SIGTERM. */
 export async function startServer(options: { migrate?: boolean; port?: number; host?: string } = {}) {
@@ -20,6 +22,8 @@ export async function startServer(options: { migrate?: boolean; port?: number; h
   core.deps.logger.info({ port, host, database: core.database.kind }, 'comptoir listening');
   const jobs = await startJobs(core.database, { logger: core.deps.logger });
   await startOutboxWorker(notificationDepsFrom(core.deps), jobs);
+  await startPeriodicTasks(core.deps, jobs);
+  await startDeadlineWorker(core.deps, jobs);
   const stop = async () => {
     await app.close();
     await jobs.stop();

@@ -62,15 +62,6 @@ function escapeHtml(text: string): string {
  * demo publishable key substituted for `%COMPTOIR_PUBLISHABLE_KEY%`.
  */
 export async function registerStaticAssets(app: FastifyInstance, options: StaticAssetsOptions): Promise<void> {
-  // Pages served from this very server (the demo shop) call /trpc same-origin, and browsers send
-  // no Origin header on same-origin GETs. They do send `Sec-Fetch-Site: same-origin`, which a
-  // page cannot forge: for those requests the origin is the server's own, and the publishable
-  // key's allowed origins decide as usual.
-  app.addHook('onRequest', async (req) => {
-    if (req.headers.origin || req.headers['sec-fetch-site'] !== 'same-origin' || !req.url.startsWith('/trpc/')) return;
-    req.headers.origin = `${req.protocol}://${req.host}`;
-  });
-
   const missingBuild = (reply: FastifyReply) =>
     reply
       .code(503)

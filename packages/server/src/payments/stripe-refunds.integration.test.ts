@@ -13,6 +13,8 @@ import { connectStripe } from './connections.js';
 import { refundProvidersWithStripe } from './stripe-provider.js';
 import { submitPendingRefund } from './submit-refund.js';
 import { FakeStripeServer } from './testing/fake-stripe-server.js';
+import { cancelUncollectedOrders } from '../pickup/no-shows.js';
+import { savePickupSettings } from '../pickup/service.js';
 
 const webhookSecret = 'whsec_comptoirTestSecret0123456789';
 const staff = { type: 'staff', id: 'staff-1' } as const;
@@ -101,7 +103,7 @@ describe(`card refunds through Stripe on ${testDatabaseKind}`, () => {
     await connectStripe(app.deps, { shopId: shop.shop.id, secretKey: 'sk_test_comptoirFake000001', webhookSecret });
     fake = new FakeStripeServer();
     const address = await fake.start();
-    providers = refundProvidersWithStripe(app.deps, { ...address, timeoutMs: 400, maxNetworkRetries: 2 });
+    providers = refundProvidersWithStripe(app.deps, { ...address, timeoutMs: 1_000, maxNetworkRetries: 2 });
     http = await buildHttpServer(app.deps);
   });
 
@@ -120,7 +122,7 @@ describe(`card refunds through Stripe on ${testDatabaseKind}`, () => {
 
   it('refunds once when the first answer comes after the client timeout and the SDK retries', async () => {
     const { refundId } = await pendingStripeRefund();
-    fake.script({ kind: 'delay', ms: 1_500 });
+    fake.script({ kind: 'delay', ms: 2_500 });
     const result = await submitPendingRefund(app.deps, refundId, providers);
 
     const attempts = fake.requests.filter((request) => request.form['metadata[comptoir_refund_id]'] === refundId);
@@ -241,5 +243,36 @@ describe(`card refunds through Stripe on ${testDatabaseKind}`, () => {
     expect((await eventsOf(refundId)).at(-1)).toMatchObject({ type: 'refund.submission_deferred' });
     expect(fake.refunds.size).toBeGreaterThan(0);
     expect([...fake.refunds.values()].filter((refund) => refund.metadata.comptoir_refund_id === refundId)).toHaveLength(0);
+  });
+
+  it('refunds an uncollected pickup order to its card when the shop’s policy says so', async () => {
+    await savePickupSettings(app.deps, { shopId: shop.shop.id, settings: { uncollectedDays: 10, uncollectedRefund: 'original_payment' }, actor: staff });
+    const { orderId } = await upsertOrder(app.deps, {
+      shopId: shop.shop.id,
+      actor: { type: 'system' },
+      order: orderUpsertInput.parse({
+        externalId: 'pickup-card-1',
+        number: 'PC-1',
+        customer: { email: 'hugo.bernard@example.fr' },
+        currency: 'EUR',
+        fulfilment: 'pickup',
+        lines: [{ sku: 'VASE', title: 'Vase en grès', quantity: 1, unitPriceMinor: 3900 }],
+        paymentMethod: 'card',
+        paymentReference: 'pi_3PickupPaid',
+        placedAt: '2026-06-01T09:00:00Z',
+        readyForPickupAt: '2026-06-02T09:00:00Z',
+      }),
+    });
+    fake.refundStatus = 'succeeded';
+    try {
+      const report = await cancelUncollectedOrders(app.deps, app.clock.now(), { providers });
+      expect(report).toMatchObject({ cancelled: [orderId], refunded: [orderId] });
+    } finally {
+      fake.refundStatus = 'pending';
+    }
+    const refund = await app.deps.db.refund.findFirstOrThrow({ where: { orderId }, select: { id: true, provider: true, status: true, amountMinor: true } });
+    expect(refund).toMatchObject({ provider: 'stripe', status: 'succeeded', amountMinor: 3900 });
+    const atStripe = [...fake.refunds.values()].filter((made) => made.metadata.comptoir_refund_id === refund.id);
+    expect(atStripe).toMatchObject([{ payment_intent: 'pi_3PickupPaid', amount: 3900 }]);
   });
 });

@@ -50,7 +50,7 @@ const refundSelect = {
 } satisfies Prisma.RefundSelect;
 
 /** Serialises every refund of one order, on PostgreSQL and PGlite alike, until the transaction ends. */
-async function lockOrderLedger(tx: Db, orderId: string): Promise<void> {
+export async function lockOrderLedger(tx: Db, orderId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`refund:${orderId}`}, 0))`;
 }
 
@@ -80,6 +80,18 @@ export async function loadOrderLedger(db: Db, shopId: string, orderId: string): 
   return { ...ledger, currency: order.currency, customerId: order.customerId };
 }
 
+/** What can be refused before touching the database: an unknown provider, an empty amount, a missing reference. */
+function checkRefundRequest(input: CreateRefundInput, providers: RefundProviderRegistry) {
+  const provider = providers.get(input.provider);
+  if (!provider) throw new DomainError('INVALID_INPUT', { issues: `provider: unknown refund provider ${input.provider}` });
+  const amountMinor = input.allocations.reduce((sum, allocation) => sum + allocation.amountMinor, 0);
+  if (amountMinor <= 0 || input.allocations.some((a) => !Number.isSafeInteger(a.amountMinor) || a.amountMinor <= 0)) {
+    throw new DomainError('REFUND_AMOUNT_INVALID');
+  }
+  if (provider.name === 'manual' && !input.reference?.trim()) throw new DomainError('REFUND_REFERENCE_REQUIRED');
+  return { provider, amountMinor };
+}
+
 /**
  * Gives money back within what remains of the order, once per idempotency key. The ledger check and
  * the insert run under a per-order lock, so concurrent requests (double clicks, retries, two staff
@@ -91,90 +103,95 @@ export async function createRefund(
   input: CreateRefundInput,
   providers: RefundProviderRegistry = defaultRefundProviders(),
 ): Promise<RefundSummary> {
-  const provider = providers.get(input.provider);
-  if (!provider) throw new DomainError('INVALID_INPUT', { issues: `provider: unknown refund provider ${input.provider}` });
-  const amountMinor = input.allocations.reduce((sum, allocation) => sum + allocation.amountMinor, 0);
-  if (amountMinor <= 0 || input.allocations.some((a) => !Number.isSafeInteger(a.amountMinor) || a.amountMinor <= 0)) {
-    throw new DomainError('REFUND_AMOUNT_INVALID');
+  checkRefundRequest(input, providers);
+  return deps.db.$transaction((tx) => createRefundInTransaction(tx, deps, input, providers), refundTransactionOptions);
+}
+
+/** Transaction limits of a refund: concurrent refunds of one order queue on its ledger lock. */
+export const refundTransactionOptions = { maxWait: 20_000, timeout: 30_000 } as const;
+
+/**
+ * `createRefund` inside a transaction the caller holds, so a refund commits together with the case
+ * change it settles (a return moving to refunded). Takes the order's ledger lock first.
+ */
+export async function createRefundInTransaction(
+  tx: Db,
+  deps: Deps,
+  input: CreateRefundInput,
+  providers: RefundProviderRegistry = defaultRefundProviders(),
+): Promise<RefundSummary> {
+  const { provider, amountMinor } = checkRefundRequest(input, providers);
+  await lockOrderLedger(tx, input.orderId);
+  const existing = await tx.refund.findUnique({
+    where: { shopId_idempotencyKey: { shopId: input.shopId, idempotencyKey: input.idempotencyKey } },
+    select: refundSelect,
+  });
+  if (existing) {
+    if (existing.orderId !== input.orderId || existing.amountMinor !== amountMinor || existing.provider !== provider.name) {
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+    }
+    return { ...existing, isNew: false };
   }
-  if (provider.name === 'manual' && !input.reference?.trim()) throw new DomainError('REFUND_REFERENCE_REQUIRED');
 
-  return deps.db.$transaction(
-    async (tx) => {
-      await lockOrderLedger(tx, input.orderId);
-      const existing = await tx.refund.findUnique({
-        where: { shopId_idempotencyKey: { shopId: input.shopId, idempotencyKey: input.idempotencyKey } },
-        select: refundSelect,
-      });
-      if (existing) {
-        if (existing.orderId !== input.orderId || existing.amountMinor !== amountMinor || existing.provider !== provider.name) {
-          throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-        }
-        return { ...existing, isNew: false };
-      }
+  const ledger = await loadOrderLedger(tx, input.shopId, input.orderId);
+  const violation = findLedgerViolation(ledger, input.allocations);
+  if (violation) throw new DomainError(violation.code, violation.params);
 
-      const ledger = await loadOrderLedger(tx, input.shopId, input.orderId);
-      const violation = findLedgerViolation(ledger, input.allocations);
-      if (violation) throw new DomainError(violation.code, violation.params);
-
-      const now = deps.clock.now();
-      const refund = await tx.refund.create({
-        data: {
-          shopId: input.shopId,
-          orderId: input.orderId,
-          returnId: input.returnId ?? null,
-          claimId: input.claimId ?? null,
-          idempotencyKey: input.idempotencyKey,
-          provider: provider.name,
-          status: 'pending',
-          amountMinor,
-          currency: ledger.currency,
-          reference: input.reference?.trim() || null,
-          reason: input.reason ?? null,
-          actorType: input.actor.type,
-          actorId: input.actor.id ?? null,
-          createdAt: now,
-          allocations: {
-            create: input.allocations.map((allocation) => ({
-              orderLineId: allocation.orderLineId,
-              kind: allocation.kind,
-              amountMinor: allocation.amountMinor,
-            })),
-          },
-        },
-        select: refundSelect,
-      });
-      await recordEvent(tx, {
-        shopId: input.shopId,
-        subjectType: 'refund',
-        subjectId: refund.id,
-        type: 'refund.created',
-        toStatus: 'pending',
-        actor: input.actor,
-        reason: input.reason ?? null,
-        data: { amountMinor, currency: ledger.currency, provider: provider.name, orderId: input.orderId },
-        occurredAt: now,
-      });
-
-      if (provider.kind === 'in_transaction') {
-        const settlement = await provider.settle(tx, {
-          id: refund.id,
-          shopId: input.shopId,
-          orderId: input.orderId,
-          customerId: ledger.customerId,
-          amountMinor,
-          currency: ledger.currency,
-          reference: refund.reference,
-          idempotencyKey: input.idempotencyKey,
-          bonusPercent: input.bonusPercent ?? 0,
-        });
-        const settled = await applySettlement(tx, deps, input.shopId, refund.id, settlement, input.actor);
-        return { ...settled, isNew: true };
-      }
-      return { ...refund, isNew: true };
+  const now = deps.clock.now();
+  const refund = await tx.refund.create({
+    data: {
+      shopId: input.shopId,
+      orderId: input.orderId,
+      returnId: input.returnId ?? null,
+      claimId: input.claimId ?? null,
+      idempotencyKey: input.idempotencyKey,
+      provider: provider.name,
+      status: 'pending',
+      amountMinor,
+      currency: ledger.currency,
+      reference: input.reference?.trim() || null,
+      reason: input.reason ?? null,
+      actorType: input.actor.type,
+      actorId: input.actor.id ?? null,
+      createdAt: now,
+      allocations: {
+        create: input.allocations.map((allocation) => ({
+          orderLineId: allocation.orderLineId,
+          kind: allocation.kind,
+          amountMinor: allocation.amountMinor,
+        })),
+      },
     },
-    { maxWait: 20_000, timeout: 30_000 },
-  );
+    select: refundSelect,
+  });
+  await recordEvent(tx, {
+    shopId: input.shopId,
+    subjectType: 'refund',
+    subjectId: refund.id,
+    type: 'refund.created',
+    toStatus: 'pending',
+    actor: input.actor,
+    reason: input.reason ?? null,
+    data: { amountMinor, currency: ledger.currency, provider: provider.name, orderId: input.orderId },
+    occurredAt: now,
+  });
+
+  if (provider.kind === 'in_transaction') {
+    const settlement = await provider.settle(tx, {
+      id: refund.id,
+      shopId: input.shopId,
+      orderId: input.orderId,
+      customerId: ledger.customerId,
+      amountMinor,
+      currency: ledger.currency,
+      reference: refund.reference,
+      idempotencyKey: input.idempotencyKey,
+      bonusPercent: input.bonusPercent ?? 0,
+    });
+    const settled = await applySettlement(tx, deps, input.shopId, refund.id, settlement, input.actor);
+    return { ...settled, isNew: true };
+  }
+  return { ...refund, isNew: true };
 }
 
 /** Records a provider's verdict on a pending refund (in a transaction the caller holds). */

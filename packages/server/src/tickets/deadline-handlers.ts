@@ -41,7 +41,7 @@ export const ticketFirstResponseHandler: DeadlineHandler = {
         data: { kind: deadline.kind, dueAt: deadline.dueAt.toISOString() },
         occurredAt: now,
       });
-      await tx.ticket.update({ where: { id: ticket.id }, data: { nextDeadlineAt } });
+      // The ticket keeps its missed due time, so it stays at the top of the inbox, overdue.
       return;
     }
     const message = automaticReasonMessage(consequence.reason, consequence.reasonParams);
@@ -52,7 +52,8 @@ export const ticketFirstResponseHandler: DeadlineHandler = {
       type: 'ticket.escalated',
       reason: consequence.reason,
       data: { deadlineId: deadline.id, reasonParams: consequence.reasonParams, message },
-      set: { escalatedAt: now, nextDeadlineAt },
+      // Overdue since the missed due time: the escalated ticket tops the inbox until staff reply.
+      set: { escalatedAt: now, nextDeadlineAt: nextDeadlineAt ?? deadline.dueAt },
     });
     await tx.ticketMessage.create({ data: { ticketId: ticket.id, authorType: 'system', body: message[locale], createdAt: now } });
     await enqueue(tx, {

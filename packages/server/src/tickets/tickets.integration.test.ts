@@ -83,6 +83,8 @@ describe(`tickets on ${testDatabaseKind}`, () => {
       'Transmis en priorité : la boutique n’a pas répondu sous 24 heures d’ouverture. Toutes nos excuses pour l’attente.',
     ]);
     expect(await app.deps.db.event.count({ where: { subjectId: ticket.ticketId, type: 'ticket.escalated' } })).toBe(1);
+    const inbox = await shop.staff.cases.admin.inbox({ overdue: true });
+    expect(inbox.cases.map((row) => row.id)).toContain(ticket.ticketId);
     expect(await app.deps.db.outboxMessage.count({ where: { dedupeKey: { startsWith: `ticket:${ticket.ticketId}:escalated` } } })).toBe(1);
     // The shop still answers; the ball goes to the shopper.
     expect((await shop.staff.tickets.admin.reply({ ticketId: ticket.ticketId, body: 'Désolés !' })).status).toBe('awaiting_shopper');

@@ -254,6 +254,9 @@ CREATE TABLE "ReturnCase" (
     "reasonCode" TEXT,
     "reasonText" TEXT,
     "needsReview" BOOLEAN NOT NULL DEFAULT false,
+    "reviewReason" TEXT,
+    "requestKey" TEXT,
+    "escalatedAt" TIMESTAMPTZ(3),
     "labelUrl" TEXT,
     "refundDueAt" TIMESTAMPTZ(3),
     "nextDeadlineAt" TIMESTAMPTZ(3),
@@ -264,6 +267,7 @@ CREATE TABLE "ReturnCase" (
     "inTransitAt" TIMESTAMPTZ(3),
     "receivedAt" TIMESTAMPTZ(3),
     "refundedAt" TIMESTAMPTZ(3),
+    "exchangedAt" TIMESTAMPTZ(3),
     "closedAt" TIMESTAMPTZ(3),
     "rating" INTEGER,
     "ratingComment" TEXT,
@@ -344,7 +348,9 @@ CREATE TABLE "Exchange" (
     "replacementOrder" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+    "confirmedAt" TIMESTAMPTZ(3),
     "shippedAt" TIMESTAMPTZ(3),
+    "deliveredAt" TIMESTAMPTZ(3),
     "cancelledAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "Exchange_pkey" PRIMARY KEY ("id")
@@ -796,6 +802,9 @@ CREATE INDEX "ReturnCase_customerId_requestedAt_idx" ON "ReturnCase"("customerId
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ReturnCase_shopId_code_key" ON "ReturnCase"("shopId", "code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReturnCase_customerId_requestKey_key" ON "ReturnCase"("customerId", "requestKey");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ReturnLine_returnId_orderLineId_key" ON "ReturnLine"("returnId", "orderLineId");

@@ -1,0 +1,54 @@
+import type { Deps } from '../core/deps.js';
+import type { Jobs } from './job-queue.js';
+import { expireInactive, releaseDuePoints, remindExpiringPoints } from '../loyalty/service.js';
+import { cancelUncollectedOrders } from '../pickup/no-shows.js';
+import { sendPickupReminders } from '../pickup/reminders.js';
+import { refundProvidersWithStripe } from '../payments/stripe-provider.js';
+import { submitPendingRefunds } from '../payments/submit-refund.js';
+
+/** A piece of upkeep run on a schedule by whichever instance's worker picks it up first. */
+interface PeriodicTask {
+  name: string;
+  /** Cron expression, in UTC. */
+  cron: string;
+  run(deps: Deps, now: Date): Promise<unknown>;
+}
+
+/**
+ * The server's scheduled upkeep. Each task is idempotent, so a job retried after a crash, or two
+ * instances racing (pg-boss hands a scheduled job to one worker), never does the work twice.
+ */
+export const periodicTasks: readonly PeriodicTask[] = [
+  { name: 'loyalty-release-points', cron: '7 * * * *', run: (deps, now) => releaseDuePoints(deps, now) },
+  { name: 'pickup-reminders', cron: '*/15 * * * *', run: (deps, now) => sendPickupReminders(deps, now) },
+  {
+    name: 'pickup-no-shows',
+    cron: '41 * * * *',
+    run: (deps, now) => cancelUncollectedOrders(deps, now, { providers: refundProvidersWithStripe(deps) }),
+  },
+  {
+    // Card refunds whose provider could not be reached are submitted again, with the same idempotency key.
+    name: 'refunds-resubmit',
+    cron: '*/5 * * * *',
+    run: (deps, now) =>
+      submitPendingRefunds(deps, { olderThan: new Date(now.getTime() - 5 * 60_000), providers: refundProvidersWithStripe(deps) }),
+  },
+  {
+    name: 'loyalty-expiry',
+    cron: '23 3 * * *',
+    run: async (deps, now) => {
+      await remindExpiringPoints(deps, now);
+      await expireInactive(deps, now);
+    },
+  },
+];
+
+/** Registers every periodic task on the job queue, with its schedule and its worker. */
+export async function startPeriodicTasks(deps: Deps, jobs: Jobs, tasks: readonly PeriodicTask[] = periodicTasks): Promise<void> {
+  for (const task of tasks) {
+    await jobs.work(task.name, async () => {
+      await task.run(deps, deps.clock.now());
+    });
+    await jobs.schedule(task.name, task.cron, {}, { singletonKey: task.name });
+  }
+}

@@ -1,0 +1,246 @@
+import type { Locale } from '@comptoir/protocol';
+import type { Db, Deps } from '../core/deps.js';
+import { enqueue } from '../notifications/outbox.js';
+
+/**
+ * The messages a return causes, one function per message. Each writes to the outbox in the caller's
+ * transaction (sent after commit) with a dedupe key naming its cause, so a retried transition or a
+ * second run of a handler never sends twice.
+ */
+
+/** A return as its messages name it. */
+export interface ReturnMessageCase {
+  id: string;
+  shopId: string;
+  code: string;
+  orderId: string;
+  orderNumber: string;
+  customerId: string;
+  customerEmail: string;
+  locale: Locale;
+}
+
+/** The shopper's link to a return (widget deep link). */
+export function returnUrl(deps: Pick<Deps, 'config'>, returnId: string): string {
+  return `${deps.config.publicUrl}/c/return/${returnId}`;
+}
+
+/** The staff's link to a return in the admin. */
+export function adminReturnUrl(deps: Pick<Deps, 'config'>, returnId: string): string {
+  return `${deps.config.publicUrl}/admin/returns/${returnId}`;
+}
+
+function shopperData(deps: Pick<Deps, 'config'>, target: ReturnMessageCase) {
+  return { returnCode: target.code, orderNumber: target.orderNumber, url: returnUrl(deps, target.id) };
+}
+
+/** The people of the shop who get staff alerts: its active members. */
+async function staffRecipients(tx: Db, shopId: string): Promise<Array<{ id: string; email: string; locale: Locale }>> {
+  const members = await tx.staffMembership.findMany({
+    where: { shopId, staffUser: { disabledAt: null } },
+    select: { staffUser: { select: { id: true, email: true, locale: true } } },
+    orderBy: { createdAt: 'asc' },
+    take: 50,
+  });
+  return members.map(({ staffUser }) => ({ id: staffUser.id, email: staffUser.email, locale: staffUser.locale.startsWith('en') ? 'en' : 'fr' }));
+}
+
+/** Request received: email to the shopper, new-case alert to staff, webhook `return.requested`. */
+export async function notifyReturnRequested(
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  target: ReturnMessageCase & { status: string; needsReview: boolean },
+  at: Date,
+): Promise<void> {
+  await enqueue(tx, {
+    channel: 'email',
+    shopId: target.shopId,
+    topic: 'return_requested',
+    dedupeKey: `return:${target.id}:requested`,
+    to: target.customerEmail,
+    locale: target.locale,
+    customerId: target.customerId,
+    data: { ...shopperData(deps, target), needsReview: target.needsReview },
+    at,
+  });
+  for (const member of await staffRecipients(tx, target.shopId)) {
+    await enqueue(tx, {
+      channel: 'email',
+      shopId: target.shopId,
+      topic: 'staff_new_case',
+      dedupeKey: `return:${target.id}:new_case:${member.id}`,
+      to: member.email,
+      locale: member.locale,
+      data: { caseType: 'return', caseRef: target.code, orderNumber: target.orderNumber, url: adminReturnUrl(deps, target.id) },
+      at,
+    });
+  }
+  await enqueue(tx, {
+    channel: 'webhook',
+    shopId: target.shopId,
+    type: 'return.requested',
+    dedupeKey: `return:${target.id}:requested`,
+    data: { returnId: target.id, code: target.code, orderId: target.orderId, orderNumber: target.orderNumber, status: target.status },
+    at,
+  });
+}
+
+/** Approved (by staff or by the clock): email with the way back, webhook `return.approved`. */
+export async function notifyReturnApproved(
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  target: ReturnMessageCase & { method: string; reason: string | null },
+  at: Date,
+): Promise<void> {
+  await enqueue(tx, {
+    channel: 'email',
+    shopId: target.shopId,
+    topic: 'return_approved',
+    dedupeKey: `return:${target.id}:approved`,
+    to: target.customerEmail,
+    locale: target.locale,
+    customerId: target.customerId,
+    data: shopperData(deps, target),
+    at,
+  });
+  await enqueue(tx, {
+    channel: 'webhook',
+    shopId: target.shopId,
+    type: 'return.approved',
+    dedupeKey: `return:${target.id}:approved`,
+    data: { returnId: target.id, code: target.code, orderId: target.orderId, method: target.method, reason: target.reason },
+    at,
+  });
+}
+
+/** Refused by staff: webhook `return.refused` (the shopper sees the reason in the widget). */
+export async function notifyReturnRefused(tx: Db, target: ReturnMessageCase, reason: string, at: Date): Promise<void> {
+  await enqueue(tx, {
+    channel: 'webhook',
+    shopId: target.shopId,
+    type: 'return.refused',
+    dedupeKey: `return:${target.id}:refused`,
+    data: { returnId: target.id, code: target.code, orderId: target.orderId, reason },
+    at,
+  });
+}
+
+/** The item is back (counter or parcel delivered): email with the refund date, webhook `return.received`. */
+export async function notifyReturnReceived(
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  target: ReturnMessageCase & { refundDueAt: Date | null },
+  at: Date,
+): Promise<void> {
+  await enqueue(tx, {
+    channel: 'email',
+    shopId: target.shopId,
+    topic: 'return_received',
+    dedupeKey: `return:${target.id}:received`,
+    to: target.customerEmail,
+    locale: target.locale,
+    customerId: target.customerId,
+    data: { ...shopperData(deps, target), refundDueAt: target.refundDueAt?.toISOString() ?? null },
+    at,
+  });
+  await enqueue(tx, {
+    channel: 'webhook',
+    shopId: target.shopId,
+    type: 'return.received',
+    dedupeKey: `return:${target.id}:received`,
+    data: { returnId: target.id, code: target.code, orderId: target.orderId },
+    at,
+  });
+}
+
+/** A refund of the return succeeded: email (refund or store credit), webhook `refund.succeeded`. */
+export async function notifyReturnRefunded(
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  target: ReturnMessageCase & { refundId: string; provider: string; amountMinor: number; currency: string; bonusMinor: number },
+  at: Date,
+): Promise<void> {
+  const amount = { amountMinor: target.amountMinor, currency: target.currency };
+  if (target.provider === 'store_credit') {
+    await enqueue(tx, {
+      channel: 'email',
+      shopId: target.shopId,
+      topic: 'store_credit_issued',
+      dedupeKey: `refund:${target.refundId}:succeeded`,
+      to: target.customerEmail,
+      locale: target.locale,
+      customerId: target.customerId,
+      data: {
+        amount: { amountMinor: target.amountMinor + target.bonusMinor, currency: target.currency },
+        bonus: target.bonusMinor > 0 ? { amountMinor: target.bonusMinor, currency: target.currency } : null,
+        url: returnUrl(deps, target.id),
+      },
+      at,
+    });
+    await enqueue(tx, {
+      channel: 'webhook',
+      shopId: target.shopId,
+      type: 'store_credit.issued',
+      dedupeKey: `refund:${target.refundId}:store_credit`,
+      data: { refundId: target.refundId, returnId: target.id, customerId: target.customerId, amountMinor: target.amountMinor, bonusMinor: target.bonusMinor, currency: target.currency },
+      at,
+    });
+  } else {
+    await enqueue(tx, {
+      channel: 'email',
+      shopId: target.shopId,
+      topic: 'return_refunded',
+      dedupeKey: `refund:${target.refundId}:succeeded`,
+      to: target.customerEmail,
+      locale: target.locale,
+      customerId: target.customerId,
+      data: { ...shopperData(deps, target), amount },
+      at,
+    });
+  }
+  await enqueue(tx, {
+    channel: 'webhook',
+    shopId: target.shopId,
+    type: 'refund.succeeded',
+    dedupeKey: `refund:${target.refundId}:succeeded`,
+    data: { refundId: target.refundId, returnId: target.id, orderId: target.orderId, provider: target.provider, amountMinor: target.amountMinor, currency: target.currency },
+    at,
+  });
+}
+
+/** A deadline of the return reached 75%: alert to staff. */
+export async function notifyStaffReturnReminder(tx: Db, deps: Pick<Deps, 'config'>, target: { id: string; shopId: string; code: string; deadlineId: string; dueAt: Date }, at: Date): Promise<void> {
+  for (const member of await staffRecipients(tx, target.shopId)) {
+    await enqueue(tx, {
+      channel: 'email',
+      shopId: target.shopId,
+      topic: 'staff_deadline_reminder',
+      dedupeKey: `deadline:${target.deadlineId}:reminder:${member.id}`,
+      to: member.email,
+      locale: member.locale,
+      data: { caseType: 'return', caseRef: target.code, url: adminReturnUrl(deps, target.id), dueAt: target.dueAt.toISOString() },
+      at,
+    });
+  }
+}
+
+/** A deadline of the return passed: alert to staff saying what Comptoir did. */
+export async function notifyStaffReturnDeadlineMissed(
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  target: { id: string; shopId: string; code: string; deadlineId: string; outcome: string },
+  at: Date,
+): Promise<void> {
+  for (const member of await staffRecipients(tx, target.shopId)) {
+    await enqueue(tx, {
+      channel: 'email',
+      shopId: target.shopId,
+      topic: 'staff_deadline_missed',
+      dedupeKey: `deadline:${target.deadlineId}:missed:${member.id}`,
+      to: member.email,
+      locale: member.locale,
+      data: { caseType: 'return', caseRef: target.code, url: adminReturnUrl(deps, target.id), outcome: target.outcome },
+      at,
+    });
+  }
+}
