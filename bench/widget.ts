@@ -21,7 +21,7 @@ const { values: args } = parseArgs({
 });
 const runs = Number(args.runs ?? (args.quick ? 5 : 11));
 const widgetDir = path.join(rootDir, 'packages/widget');
-const { chromium } = createRequire(path.join(widgetDir, 'package.json'))('playwright-core') as typeof import('playwright-core');
+const { chromium } = createRequire(path.join(widgetDir, 'package.json'))('playwright-core') as typeof import('../packages/widget/node_modules/playwright-core/index.js');
 
 if (!args['no-build']) {
   log('building the widget (vite build)');

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type DatabaseConfig } from '../../packages/server/src/db/database.js';
+import { webhookIdFor } from '../../packages/server/src/notifications/webhooks/signing.js';
 import type { BenchFixture } from '../seed.js';
 import { log } from './paths.js';
 import { plantedDeadlines } from './returns.js';
@@ -89,8 +90,8 @@ export async function checkExactlyOnce(options: { database: DatabaseConfig; rece
     const statuses = await db.$queryRawUnsafe<Array<{ status: string; count: bigint }>>(`SELECT status, count(*) AS count FROM "OutboxMessage" GROUP BY status`);
     const sentRows = await db.outboxMessage.findMany({ where: { status: 'sent' }, select: { id: true, channel: true, dedupeKey: true } });
     const received = new Set([...options.receivers.emails.keys(), ...options.receivers.webhooks.keys()]);
-    // Emails carry their dedupe key as Idempotency-Key; webhooks their outbox id (or dedupe key) as webhook-id.
-    const sentRowsWithoutReceipt = sentRows.filter((row) => !received.has(row.dedupeKey) && !received.has(row.id)).length;
+    // Emails carry their dedupe key as Idempotency-Key; webhooks `webhookIdFor(outbox id)` as webhook-id.
+    const sentRowsWithoutReceipt = sentRows.filter((row) => !received.has(row.channel === 'webhook' ? webhookIdFor(row.id) : row.dedupeKey)).length;
     const [deadlines] = await db.$queryRawUnsafe<Array<{ fired: bigint }>>(
       `SELECT count(*) FILTER (WHERE "firedAt" IS NOT NULL) AS fired FROM "Deadline" WHERE kind = 'ticket_first_response'`,
     );

@@ -2,12 +2,17 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { orderUpsertInput } from '@comptoir/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppCore, type AppCore } from '../../server/src/app.js';
 import { systemClock } from '../../server/src/core/clock.js';
 import { createLogger } from '../../server/src/core/logger.js';
 import { registerAdminAssets } from '../../server/src/http/admin-assets.js';
 import { buildHttpServer } from '../../server/src/http/server.js';
+import { upsertOrder } from '../../server/src/orders/upsert-order.js';
+import { createReturn } from '../../server/src/returns/service.js';
+import { openTicket } from '../../server/src/tickets/service.js';
+import { openClaim } from '../../server/src/claims/service.js';
 import { createStaffUser } from '../../server/src/staff/service.js';
 import { createShopWithKeys } from '../../server/src/test/fixtures.js';
 
@@ -123,7 +128,7 @@ describe('admin in Chromium', () => {
         const cookies = await context.cookies();
         expect(cookies.find((cookie) => cookie.name === 'comptoir_staff')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
         expect(await seriousViolations(page)).toEqual([]);
-        await shot('inbox');
+        await shot('inbox-empty');
 
         await page.locator('comptoir-app-shell nav a', { hasText: text.team }).click();
         await page.locator('comptoir-staff-page #invite-name').fill('Samir');
@@ -156,9 +161,216 @@ describe('admin in Chromium', () => {
         await page.locator('comptoir-login-page #password').fill('samir-password-1');
         await page.locator('comptoir-login-page button[type=submit]').click();
         await page.locator('comptoir-inbox-page h1').waitFor();
-        // A staff member sees neither the team nor the keys.
-        expect(await page.locator('comptoir-app-shell nav a').count()).toBe(1);
+        // A staff member sees neither the team nor the keys (only the inbox and the counter).
+        expect(await page.locator('comptoir-app-shell nav a').count()).toBe(2);
         expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+  for (const viewport of viewports) {
+    it(`lets staff bulk-approve, answer a request, and take a return from the inbox to the counter to a manual refund (${viewport.width}×${viewport.height}, ${viewport.locale})`, async () => {
+      const { shop } = await createShopWithKeys(core.deps.db, { slug: `retours-${viewport.name}` });
+      const ownerEmail = `owner.retours.${viewport.name}@example.com`;
+      await createStaffUser(core.deps, { email: ownerEmail, name: 'Odile', password: 'owner-password-1', shopId: shop.id, role: 'owner' });
+      // An order delivered three days ago, well inside the return window, and its return request.
+      const now = core.deps.clock.now().getTime();
+      const orderNumber = `CMD-${viewport.name.toUpperCase()}-1`;
+      const placed = await upsertOrder(core.deps, {
+        shopId: shop.id,
+        actor: { type: 'system' },
+        order: orderUpsertInput.parse({
+          externalId: `ext-${orderNumber}`,
+          number: orderNumber,
+          customer: { email: `claire.${viewport.name}@example.fr`, name: 'Claire Martin' },
+          currency: 'EUR',
+          lines: [{ sku: 'TAS', title: 'Tasse en grès', quantity: 2, unitPriceMinor: 1_500 }],
+          shippingMinor: 500,
+          placedAt: new Date(now - 6 * 86_400_000).toISOString(),
+          deliveredAt: new Date(now - 3 * 86_400_000).toISOString(),
+        }),
+      });
+      const order = await core.deps.db.order.findUniqueOrThrow({
+        where: { id: placed.orderId },
+        select: { customerId: true, lines: { select: { id: true } } },
+      });
+      const created = await createReturn(core.deps, {
+        shopId: shop.id,
+        customerId: order.customerId,
+        orderId: placed.orderId,
+        lines: [{ orderLineId: order.lines[0]!.id, quantity: 2, reason: 'wrong_size' }],
+        method: 'drop_off',
+        resolution: 'refund',
+        idempotencyKey: `e2e-return-${viewport.name}`,
+        locale: 'fr',
+      });
+      expect(created.status).toBe('requested');
+      // A second return, approved in bulk from the inbox, and a question from the same customer.
+      const secondNumber = `CMD-${viewport.name.toUpperCase()}-2`;
+      const second = await upsertOrder(core.deps, {
+        shopId: shop.id,
+        actor: { type: 'system' },
+        order: orderUpsertInput.parse({
+          externalId: `ext-${secondNumber}`,
+          number: secondNumber,
+          customer: { email: `claire.${viewport.name}@example.fr`, name: 'Claire Martin' },
+          currency: 'EUR',
+          lines: [{ sku: 'BOL', title: 'Bol en grès', quantity: 1, unitPriceMinor: 2_000 }],
+          shippingMinor: 0,
+          placedAt: new Date(now - 6 * 86_400_000).toISOString(),
+          deliveredAt: new Date(now - 3 * 86_400_000).toISOString(),
+        }),
+      });
+      const secondLine = await core.deps.db.orderLine.findFirstOrThrow({ where: { orderId: second.orderId }, select: { id: true } });
+      const secondReturn = await createReturn(core.deps, {
+        shopId: shop.id,
+        customerId: order.customerId,
+        orderId: second.orderId,
+        lines: [{ orderLineId: secondLine.id, quantity: 1 }],
+        method: 'drop_off',
+        resolution: 'refund',
+        idempotencyKey: `e2e-return-2-${viewport.name}`,
+        locale: 'fr',
+      });
+      const claimNumber = `CMD-${viewport.name.toUpperCase()}-3`;
+      const third = await upsertOrder(core.deps, {
+        shopId: shop.id,
+        actor: { type: 'system' },
+        order: orderUpsertInput.parse({
+          externalId: `ext-${claimNumber}`,
+          number: claimNumber,
+          customer: { email: `claire.${viewport.name}@example.fr`, name: 'Claire Martin' },
+          currency: 'EUR',
+          lines: [{ sku: 'VAS', title: 'Vase', quantity: 1, unitPriceMinor: 9_000 }],
+          shippingMinor: 0,
+          placedAt: new Date(now - 6 * 86_400_000).toISOString(),
+          deliveredAt: new Date(now - 1 * 86_400_000).toISOString(),
+        }),
+      });
+      const claim = await openClaim(core.deps, {
+        shopId: shop.id,
+        customerId: order.customerId,
+        orderId: third.orderId,
+        kind: 'damaged',
+        description: 'Le vase est arrivé fêlé.',
+        photos: [],
+        locale: 'fr',
+      });
+      expect(claim.status).toBe('open');
+      const ticket = await openTicket(core.deps, {
+        shopId: shop.id,
+        customerId: order.customerId,
+        subject: 'Délai de livraison',
+        body: 'Quand arrivera ma commande ?',
+        attachments: [],
+      });
+
+      const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: viewport.locale });
+      const page = await context.newPage();
+      const shot = (name: string) => page.screenshot({ path: `${screenshots}admin-${name}-${viewport.name}.png`, fullPage: true });
+      try {
+        await page.goto(`${baseUrl}/admin/`);
+        await page.locator('comptoir-login-page #email').fill(ownerEmail);
+        await page.locator('comptoir-login-page #password').fill('owner-password-1');
+        await page.locator('comptoir-login-page button[type=submit]').click();
+
+        // The inbox lists the return with its order, customer, status and countdown (cards on a phone, a table on a desk).
+        const caseLink = page.locator(`comptoir-inbox-page a[href="#/case?type=return&id=${created.returnId}"]`).filter({ visible: true });
+        await caseLink.waitFor();
+        expect(await caseLink.textContent()).toContain(orderNumber);
+        const row = page.locator('comptoir-inbox-page [part=case]').filter({ visible: true }).filter({ hasText: orderNumber });
+        expect(await row.textContent()).toContain('Claire Martin');
+        expect(await row.locator('.countdown').getAttribute('class')).toMatch(/countdown (normal|soon)/);
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot('inbox');
+
+        // Bulk approval of the second return only.
+        const secondRow = page.locator('comptoir-inbox-page [part=case]').filter({ visible: true }).filter({ hasText: secondNumber });
+        await secondRow.locator('input[type=checkbox]').check();
+        await page.locator('comptoir-inbox-page #bulk-approve').click();
+        await page.locator('comptoir-inbox-page .alert.success').waitFor();
+        const approved = await core.deps.db.returnCase.findUniqueOrThrow({ where: { id: secondReturn.returnId }, select: { status: true } });
+        expect(approved.status).toBe('approved');
+        expect((await core.deps.db.returnCase.findUniqueOrThrow({ where: { id: created.returnId }, select: { status: true } })).status).toBe('requested');
+
+        // The question: answered and resolved from its page.
+        await page.locator(`comptoir-inbox-page a[href="#/case?type=ticket&id=${ticket.ticketId}"]`).filter({ visible: true }).click();
+        const ticketPage = page.locator('comptoir-ticket-case-page');
+        await expect.poll(() => ticketPage.locator('[part=message]').count()).toBe(1);
+        await ticketPage.locator('#reply').fill('Elle part demain matin.');
+        await ticketPage.locator('button[type=submit]').click();
+        await expect.poll(() => ticketPage.locator('[part=message]').count()).toBe(2);
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot('case-ticket');
+        await ticketPage.locator('button.secondary').first().click();
+        await expect.poll(async () => (await core.deps.db.ticket.findUniqueOrThrow({ where: { id: ticket.ticketId }, select: { status: true } })).status).toBe('resolved');
+        await page.locator('comptoir-app-shell nav a[href="#/inbox"]').click();
+
+        // The claim: answered from its page.
+        await page.locator(`comptoir-inbox-page a[href="#/case?type=claim&id=${claim.claimId}"]`).filter({ visible: true }).click();
+        const claimPage = page.locator('comptoir-claim-case-page');
+        await claimPage.locator('#answer').fill('Nous sommes désolés : que préférez-vous, remboursement ou remplacement ?');
+        await claimPage.locator('form', { has: page.locator('#answer') }).locator('button[type=submit]').click();
+        await expect.poll(() => claimPage.locator('#answer').count()).toBe(0);
+        expect((await core.deps.db.claim.findUniqueOrThrow({ where: { id: claim.claimId }, select: { status: true } })).status).toBe('answered');
+        expect(await claimPage.locator('#resolution').count()).toBe(1);
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot('case-claim');
+        await page.locator('comptoir-app-shell nav a[href="#/inbox"]').click();
+
+        await page.locator('comptoir-inbox-page #search').fill('nobody-has-this-name');
+        await expect.poll(() => caseLink.count()).toBe(0);
+        await page.locator('comptoir-inbox-page #search').fill(orderNumber);
+        await caseLink.waitFor();
+
+        await caseLink.click();
+        const casePage = page.locator('comptoir-return-case-page');
+        await casePage.locator('h1').waitFor();
+        expect(await casePage.locator('h1').textContent()).toContain(created.code);
+        // Only what the state allows: a request can be approved or refused, not refunded yet.
+        expect(await casePage.locator('#refund').count()).toBe(0);
+        expect(await casePage.locator('#receive').count()).toBe(0);
+        await casePage.locator('#note').fill('Cliente habituée, tasse à vérifier.');
+        await casePage.locator('form', { has: page.locator('#note') }).locator('button[type=submit]').click();
+        await expect.poll(() => casePage.locator('[part=event]').count()).toBeGreaterThanOrEqual(2);
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot('case-requested');
+
+        await casePage.locator('#approve').click();
+        await casePage.locator('#receive').waitFor();
+        expect(await casePage.locator('#approve').count()).toBe(0);
+        await shot('case-approved');
+
+        // At the counter, the code typed by hand (lower case and spaces are fine).
+        await page.locator('comptoir-app-shell nav a[href="#/counter"]').click();
+        await page.locator('comptoir-counter-page #code').fill(` ${created.code.toLowerCase()} `);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.locator('comptoir-counter-page #receive').click();
+        const confirmation = page.locator('comptoir-counter-page [role=status]');
+        await confirmation.waitFor();
+        expect(await confirmation.textContent()).toContain(created.code);
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot('counter');
+
+        await confirmation.locator('a').click();
+        await casePage.locator('#refund').click();
+        const amount = casePage.locator('input[name=amount]');
+        expect(await amount.inputValue()).toBe('30.00');
+        await casePage.locator('input[name=provider][value=manual]').check();
+        await casePage.locator('#refund-reference').fill(`VIR-${viewport.name}`);
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot('case-refund');
+        await casePage.locator('#refund-submit').click();
+        await expect.poll(() => casePage.locator('#refund-submit').count()).toBe(0);
+        expect(await casePage.locator('[role=status]').count()).toBe(1);
+
+        const refunds = await core.deps.db.refund.findMany({ where: { returnId: created.returnId }, select: { amountMinor: true, provider: true, reference: true } });
+        expect(refunds).toEqual([{ amountMinor: 3_000, provider: 'manual', reference: `VIR-${viewport.name}` }]);
+        const row2 = await core.deps.db.returnCase.findUniqueOrThrow({ where: { id: created.returnId }, select: { status: true } });
+        expect(['refunded', 'closed']).toContain(row2.status);
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot('case-refunded');
       } finally {
         await context.close();
       }

@@ -12,6 +12,10 @@ import './pages/auth/set-password-page.js';
 import './pages/inbox/inbox-page.js';
 import './pages/staff/staff-page.js';
 import './pages/keys/keys-page.js';
+import './pages/cases/return-case-page.js';
+import './pages/cases/ticket-case-page.js';
+import './pages/cases/claim-case-page.js';
+import './pages/counter/counter-page.js';
 
 /**
  * The Comptoir admin: picks the screen from the URL fragment and the session. Links from messages
@@ -84,6 +88,21 @@ export class ComptoirAdmin extends LitElement {
         return me.activeShop.role === 'owner'
           ? keyed(me.activeShop.id, html`<comptoir-keys-page></comptoir-keys-page>`)
           : html`<p class="alert error" role="alert">${t('keys.ownerOnly')}</p>`;
+      case 'counter':
+        return keyed(me.activeShop.id, html`<comptoir-counter-page></comptoir-counter-page>`);
+      case 'case': {
+        const id = route.params.get('id') ?? '';
+        if (route.params.get('type') === 'return' && id) {
+          return keyed(`${me.activeShop.id}:${id}`, html`<comptoir-return-case-page .returnId=${id}></comptoir-return-case-page>`);
+        }
+        if (route.params.get('type') === 'claim' && id) {
+          return keyed(`${me.activeShop.id}:${id}`, html`<comptoir-claim-case-page .claimId=${id}></comptoir-claim-case-page>`);
+        }
+        if (route.params.get('type') === 'ticket' && id) {
+          return keyed(`${me.activeShop.id}:${id}`, html`<comptoir-ticket-case-page .ticketId=${id}></comptoir-ticket-case-page>`);
+        }
+        return html`<p class="alert error" role="alert">${t('case.unsupported')}</p><p><a href="#/inbox">${t('case.back')}</a></p>`;
+      }
       default:
         return keyed(me.activeShop.id, html`<comptoir-inbox-page></comptoir-inbox-page>`);
     }
@@ -101,7 +120,7 @@ export class ComptoirAdmin extends LitElement {
         return this.renderPublic(route);
       default: {
         const shown = publicRoutes.has(route.name) ? { ...route, name: 'inbox' as const } : route;
-        return html`<comptoir-app-shell .me=${this.sessionState.me!} .route=${shown.name}>${this.renderPage(shown)}</comptoir-app-shell>`;
+        return html`<comptoir-app-shell .me=${this.sessionState.me!} .route=${shown.name === 'case' ? 'inbox' : shown.name}>${this.renderPage(shown)}</comptoir-app-shell>`;
       }
     }
   }

@@ -7,6 +7,8 @@ export const RouteName = {
   accept: 'accept',
   reset: 'reset',
   inbox: 'inbox',
+  case: 'case',
+  counter: 'counter',
   staff: 'staff',
   keys: 'keys',
 } as const;

@@ -9,6 +9,9 @@ export type Outputs = inferRouterOutputs<AppRouter>;
 export type StaffOverview = Outputs['staff']['me'];
 export type StaffMember = Outputs['staff']['list'][number];
 export type ApiKeyRow = Outputs['shops']['admin']['listKeys'][number];
+export type InboxCase = Outputs['cases']['admin']['inbox']['cases'][number];
+export type ReturnDetail = Outputs['returns']['admin']['detail'];
+export type CaseNote = Outputs['cases']['admin']['notes'][number];
 
 let csrfToken = '';
 

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { OpenApiMeta } from 'trpc-to-openapi';
@@ -36,6 +37,16 @@ function isDatabaseDown(error: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|57P01|57P03|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|P1001|P1017/.test(
     text,
   );
+}
+
+/**
+ * PostgreSQL's refusals of text it cannot store: invalid byte sequence (22021), untranslatable
+ * character or \u0000 in JSON (22P05), a lone surrogate escaped in JSON (22P02 for type json).
+ * Prisma nests the driver's error in `meta`, so the whole error is inspected (only on failures).
+ */
+function isInvalidText(error: unknown): boolean {
+  const text = inspect(error, { depth: 6, breakLength: Infinity });
+  return /invalid byte sequence for encoding|untranslatable character|unsupported Unicode escape sequence|invalid input syntax for type json/.test(text);
 }
 
 const t = initTRPC
@@ -93,6 +104,11 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
     if (isDatabaseDown(cause)) {
       ctx.deps.logger.warn({ requestId: ctx.request.requestId, path, err: cause }, 'database unavailable');
       throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', cause });
+    }
+    if (isInvalidText(cause)) {
+      // A schema let through text PostgreSQL cannot store (lone surrogate, NUL): bad input, not a crash.
+      ctx.deps.logger.warn({ requestId: ctx.request.requestId, path, err: cause }, 'text refused by the database');
+      throw toTrpcError(new DomainError('INVALID_INPUT', { issues: 'text: not valid Unicode or contains NUL' }), ctx);
     }
     ctx.deps.logger.error({ requestId: ctx.request.requestId, path, err: cause ?? result.error }, 'unexpected error');
   }

@@ -35,6 +35,25 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${screenshotDir}widget-${name}.png` });
 }
 
+/** The element that has the focus, through shadow roots, described as `tag|type|label|text`. */
+function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active) return '';
+    return [active.localName, active.getAttribute('type') ?? '', active.getAttribute('aria-label') ?? '', (active.textContent ?? '').trim().replace(/\s+/g, ' ')].join('|');
+  });
+}
+
+/** Presses Tab (and nothing else) until the focused element matches, at most 40 times. */
+async function tabTo(page: Page, pattern: RegExp): Promise<void> {
+  for (let step = 0; step < 40; step++) {
+    await page.keyboard.press('Tab');
+    if (pattern.test(await describeFocus(page))) return;
+  }
+  throw new Error(`Tab never reached ${pattern} (last: ${await describeFocus(page)})`);
+}
+
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
   [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
@@ -94,6 +113,100 @@ describe('the widget on the demo shop', () => {
       await context.close();
     });
   }
+
+  it('lets a shopper return an item of a delivered order with the keyboard alone, then follow it', async () => {
+    const context = await browser.newContext({ viewport: viewports.desktop, locale: 'fr-FR' });
+    const { page, problems } = await openPage(context, `${server.origin}/demo/#comptoir=order/1002`);
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      document.addEventListener('comptoir-return-requested', (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
+      Object.assign(document, { seenReturns: seen });
+    });
+    await page.locator('comptoir-sign-in input[name="orderNumber"]').waitFor();
+    await signIn(page, '1002', emailOf('1002'));
+    const detail = page.locator('comptoir-order-detail');
+    const returnButton = detail.locator('.returns button', { hasText: 'Retourner des articles' });
+    await returnButton.waitFor();
+    expect(await detail.locator('.returns').textContent()).toMatch(/Retour possible jusqu’au \d{1,2} \S+ \d{4}/);
+    await screenshot(page, 'return-order-desktop');
+
+    // From here on, Tab, Space and Enter only.
+    await tabTo(page, /^button\|\|\|Retourner des articles$/);
+    await page.keyboard.press('Enter');
+    const flow = page.locator('comptoir-return-flow');
+    await flow.locator('form').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await tabTo(page, /^input\|checkbox\|Retourner /);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^input\|radio\|/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^input\|radio\|/);
+    await page.keyboard.press('Space');
+    expect(await flow.locator('input[type="checkbox"]:checked').count()).toBe(1);
+    expect(await flow.locator('input[type="radio"]:checked').count()).toBe(2);
+    await screenshot(page, 'return-form-desktop');
+    await tabTo(page, /^button\|submit\|\|Continuer$/);
+    await page.keyboard.press('Enter');
+    await flow.getByRole('heading', { name: 'Récapitulatif' }).waitFor();
+    const summary = (await flow.locator('.box').textContent()) ?? '';
+    expect(summary).toMatch(/Montant : \d+,\d{2}\s€/);
+    expect(summary).toMatch(/Remboursé (dès l’acceptation|au plus tard \d+ h après réception de l’article, et au plus tard le \d{1,2} \S+ \d{4})/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'return-summary-desktop');
+    await tabTo(page, /^button\|\|\|Confirmer le retour$/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+
+    const code = flow.locator('.code');
+    await code.waitFor();
+    const codeText = (await code.textContent()) ?? '';
+    expect(codeText).toMatch(/^Code de retour : [A-Z0-9-]{4,20}$/);
+    await expect.poll(() => flow.locator('canvas').evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'return-confirmation-desktop');
+    const events = await page.evaluate(() => (document as unknown as { seenReturns: string[] }).seenReturns);
+    expect(events).toEqual([JSON.stringify({ orderNumber: '1002' })]);
+
+    await tabTo(page, /^button\|\|\|Suivre mon retour$/);
+    await page.keyboard.press('Enter');
+    const returnCase = page.locator('comptoir-return-case');
+    await returnCase.locator('.status').waitFor();
+    expect(await returnCase.locator('h2').textContent()).toBe(codeText.replace('Code de retour : ', 'Retour '));
+    expect(await returnCase.locator('.status').textContent()).toMatch(/^(Demandé|Accepté|En cours d’examen|Remboursé)$/);
+    expect(await returnCase.locator('[part="timeline"] li').count()).toBeGreaterThanOrEqual(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'return-case-desktop');
+
+    // Back on the order, the return is listed once (the double Enter made one return), with its status.
+    await page.locator('comptoir-panel').locator('[part="back-button"]').click();
+    const listed = detail.locator('.returns button.return');
+    await listed.first().waitFor();
+    expect(await listed.count()).toBe(1);
+    expect(await listed.first().textContent()).toMatch(/Retour [A-Z0-9-]+ · (Demandé|Accepté|En cours d’examen|Remboursé)/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a shopper open a claim on a delivered order, offering only the kinds open now', async () => {
+    const context = await browser.newContext({ viewport: viewports.mobile, locale: 'fr-FR' });
+    const { page, problems } = await openPage(context, `${server.origin}/demo/#comptoir=order/1005`);
+    await signIn(page, '1005', emailOf('1005'));
+    await page.locator('comptoir-order-detail .returns button', { hasText: 'Signaler un problème' }).click();
+    const flow = page.locator('comptoir-claim-flow');
+    await flow.locator('form').waitFor();
+    const enabled = flow.locator('input[name="kind"]:not([disabled])');
+    expect(await enabled.count()).toBeGreaterThanOrEqual(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'claim-form-mobile');
+    await enabled.first().check();
+    await flow.locator('textarea[name="description"]').fill('La théière est arrivée fêlée.');
+    await flow.locator('button[type="submit"]').click();
+    await flow.getByRole('heading', { name: 'Votre réclamation est enregistrée' }).waitFor();
+    expect(await flow.locator('[role="status"]').textContent()).toMatch(/Réponse de la boutique au plus tard \S+/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 
   it('speaks English and shows a pickup order ready in the shop', async () => {
     const context = await browser.newContext({ viewport: viewports.desktop, locale: 'en-GB' });

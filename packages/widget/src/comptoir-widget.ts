@@ -3,7 +3,7 @@ import { Task } from '@lit/task';
 import { createApiClient, ApiError, type ApiClient } from './controllers/api-client.js';
 import type { ShopConfig, SignInResult } from './controllers/api-types.js';
 import { SessionStore } from './controllers/session-store.js';
-import { describeError, routeFromView, type Route, type WidgetContext } from './controllers/widget-context.js';
+import { describeError, parentRoute, routeFromView, type Route, type WidgetContext } from './controllers/widget-context.js';
 import { emit } from './events.js';
 import { chooseLocale, createTranslator, type Translator } from './i18n/index.js';
 import { controls, tokens } from './components/styles.js';
@@ -44,6 +44,7 @@ function brandColors(color: string | null | undefined): { accent: string; onAcce
  * @fires comptoir-close - the floating panel closed
  * @fires comptoir-signed-in - a shopper signed in
  * @fires comptoir-signed-out - the shopper signed out or their session ended
+ * @fires comptoir-return-requested - a return was registered (from the return screen, loaded on demand)
  * @csspart panel - the floating panel (`comptoir-panel`)
  * @csspart inline - the inline container
  * @csspart form, input, button, error, order, status, line, timeline, pickup - parts of the screens
@@ -172,9 +173,9 @@ export class ComptoirWidget extends LitElement {
       .logoUrl=${shop?.logoUrl && /^https?:\/\//.test(shop.logoUrl) ? shop.logoUrl : null}
       .closeLabel=${t.t('close')}
       .backLabel=${t.t('back')}
-      .canGoBack=${this.route.name === 'order'}
+      .canGoBack=${this.route.name !== 'orders' && this.route.name !== 'sign-in'}
       @panel-close=${() => (this.open = false)}
-      @panel-back=${() => this.navigate({ name: 'orders' })}
+      @panel-back=${() => this.navigate(parentRoute(this.route))}
       >${this.open ? content : nothing}</comptoir-panel
     >`;
   }
@@ -184,6 +185,21 @@ export class ComptoirWidget extends LitElement {
     const parts = 'form,input,button,error,order,status,line,timeline,pickup';
     if (route.name === 'sign-in') {
       return html`<comptoir-sign-in exportparts=${parts} .ctx=${ctx} .shouldFocus=${this.floating}></comptoir-sign-in>`;
+    }
+    if (route.name === 'return-request' || route.name === 'return' || route.name === 'claim-request') {
+      // The return screens are their own chunk, fetched the first time one is shown.
+      void import('./components/returns.js').catch((error: unknown) => console.warn('[comptoir] returns', error));
+      const parent = parentRoute(route);
+      return html`${this.floating
+          ? nothing
+          : html`<div class="bar">
+              <button class="button secondary" part="button" @click=${() => this.navigate(parent)}>← ${ctx.t.t('back')}</button>
+            </div>`}
+        ${route.name === 'return'
+          ? html`<comptoir-return-case exportparts=${parts} .ctx=${ctx} .returnId=${route.id}></comptoir-return-case>`
+          : route.name === 'claim-request'
+            ? html`<comptoir-claim-flow exportparts=${parts} .ctx=${ctx} .number=${route.number}></comptoir-claim-flow>`
+            : html`<comptoir-return-flow exportparts=${parts} .ctx=${ctx} .number=${route.number}></comptoir-return-flow>`}`;
     }
     const signOut = html`<button class="button secondary signout" part="button" @click=${ctx.signOut}>${ctx.t.t('signOut')}</button>`;
     if (route.name === 'order') {

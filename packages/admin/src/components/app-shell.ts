@@ -14,6 +14,7 @@ interface NavItem {
 
 const navItems: readonly NavItem[] = [
   { route: 'inbox', label: 'nav.inbox', isOwnerOnly: false },
+  { route: 'counter', label: 'nav.counter', isOwnerOnly: false },
   { route: 'staff', label: 'nav.staff', isOwnerOnly: true },
   { route: 'keys', label: 'nav.keys', isOwnerOnly: true },
 ];

@@ -18,7 +18,9 @@ export const shortText = (max: number = limits.shortText) =>
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters');
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters')
+    // A lone surrogate is not Unicode: PostgreSQL refuses it, so it must be refused here first.
+    .regex(/^\P{Surrogate}*$/u, 'not valid Unicode');
 
 /** An email address, lower-cased. */
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());

@@ -166,6 +166,13 @@ describe(`fuzzing every procedure on ${testDatabaseKind}`, () => {
     expect(listProcedures().length).toBeGreaterThan(20);
   });
 
+  it('refuses a lone surrogate as bad input (PostgreSQL cannot store it in JSON: it was a 500)', async () => {
+    const [, , , owner] = await credentials();
+    const problem = await misbehaviour('loyalty.admin.createGroup', owner!.request, { name: 'x\uDFFFy' });
+    expect(problem).toBeNull();
+    expect(outcomes.get('INVALID_INPUT')).toBeGreaterThan(0);
+  });
+
   for (const { path } of listProcedures()) {
     it(`answers hostile input to ${path} with a typed error, never an internal one`, async () => {
       for (const caller of await credentials()) {

@@ -24,3 +24,15 @@ export const publicProcedures = new Set([
   'staff.requestPasswordReset',
   'staff.resetPassword',
 ]);
+
+/**
+ * Widget procedures that need the publishable key but no signed-in shopper: what any visitor of the
+ * shop's pages may call (its public settings, and the ways to sign in).
+ */
+export const anonymousWidgetProcedures = new Set([
+  'shops.widget.config',
+  'sessions.widget.signIn',
+  'sessions.widget.requestCode',
+  'sessions.widget.verifyCode',
+  'sessions.widget.verifyLink',
+]);

@@ -125,7 +125,7 @@ export function withPlaceholders(core: CoreVictimShop): VictimShop {
 export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string, unknown[]> {
   const byOrder = { externalId: b.orderExternalId };
   const byPickupOrder = { externalId: b.pickupOrderExternalId };
-  const [lineB = '', otherLineB = ''] = b.orderLineIds;
+  const [lineB = '', otherLineB = lineB] = b.orderLineIds;
   const [lineA = ''] = a.orderLineIds;
   const bReturns = [{ returnId: b.returnId }, { returnId: b.exchangeReturnId }];
   const bCodes = [b.returnCode, b.exchangeReturnCode, b.returnCode.toLowerCase()];
@@ -152,16 +152,26 @@ export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string,
     'orders.backend.upsert': [orderLike(b)],
     'orders.backend.upsertBatch': [{ orders: [orderLike(b)] }],
     'orders.backend.get': [byOrder, byPickupOrder],
-    'orders.backend.addShipment': [{ orderExternalId: b.orderExternalId, carrier: 'colissimo', trackingNumber: '6A12345678901' }],
+    'orders.backend.addShipment': [
+      { orderExternalId: b.orderExternalId, carrier: 'colissimo', trackingNumber: '6A12345678901' },
+      { orderExternalId: b.orderExternalId, carrier: 'colissimo', trackingNumber: '6A99999999999' },
+      { orderExternalId: b.pickupOrderExternalId, carrier: 'colissimo', trackingNumber: '6A12345678902' },
+    ],
     'orders.backend.addTrackingEvents': [
+      {
+        orderExternalId: b.orderExternalId,
+        trackingNumber: '6A99999999999',
+        events: [{ occurredAt: '2026-06-05T10:00:00Z', status: 'delivered' }],
+      },
       {
         orderExternalId: b.orderExternalId,
         trackingNumber: '6A12345678901',
         events: [{ occurredAt: '2026-06-03T10:00:00Z', status: 'in_transit' }],
       },
     ],
-    'orders.backend.markShipped': [byOrder],
-    'orders.backend.markDelivered': [byOrder],
+    // b-2 exists only in B (A's own upsert above made an A order b-1): these reach for B's row itself.
+    'orders.backend.markShipped': [byOrder, byPickupOrder],
+    'orders.backend.markDelivered': [byOrder, byPickupOrder],
     'orders.backend.markReadyForPickup': [byOrder, byPickupOrder],
     'orders.backend.markPickedUp': [byOrder, byPickupOrder],
     'orders.backend.cancel': [{ ...byOrder, reason: 'test' }, { ...byPickupOrder, reason: 'test' }],

@@ -14,7 +14,7 @@ import { ApiKeyKind, generateApiKey } from '../auth/api-keys.js';
 import { connectStripe } from '../payments/connections.js';
 import { connectPlatform } from '../platforms/connections.js';
 import { tinyPng } from '../cases/case-fixtures.js';
-import { callByPath, listProcedures, publicProcedures } from './procedure-walker.js';
+import { anonymousWidgetProcedures, callByPath, listProcedures, publicProcedures } from './procedure-walker.js';
 import { attackInputs, type AttackerShop, type VictimShop } from './tenancy-attacks.js';
 
 /**
@@ -38,6 +38,9 @@ let victim: VictimShop;
 let own: AttackerShop;
 let attacker: { shopId: string; customerId: string; ownerId: string };
 let secretsOfB: string[];
+/** B's own credentials, for the control that the attack inputs name real rows. */
+let requestsOfB: { owner: RequestOf; shopper: RequestOf; backEnd: RequestOf };
+type RequestOf = Parameters<TestApp['caller']>[0];
 
 /** A delivered order of two lines (each title given), or a pickup order ready at the counter. */
 function order(
@@ -192,6 +195,13 @@ async function seedVictimShop(shopB: ShopWithKeys, ownerId: string): Promise<Vic
   const pickupB = await placeOrder(shopB.shop.id, order('b-2', 'B-1002', customer, ['RETRAIT-SECRET-DE-B'], 'pickup'));
   const owner = app.caller(await staffCaller(ownerId, shopB.shop.id));
   const shopper = app.caller(shopperRequest(shopB, originB, orderB.customerId));
+  const backEnd = app.caller({ headers: backendHeaders(shopB.secretKey) });
+  await backEnd.orders.backend.addShipment({ orderExternalId: 'b-1', carrier: 'colissimo', trackingNumber: '6A99999999999' });
+  await backEnd.orders.backend.addTrackingEvents({
+    orderExternalId: 'b-1',
+    trackingNumber: '6A99999999999',
+    events: [{ occurredAt: '2026-06-03T10:00:00Z', status: 'in_transit', location: 'ENTREPOT-SECRET-DE-B' }],
+  });
 
   const endpoint = await owner.webhooks.admin.create({ url: 'http://127.0.0.1:9/hook-secret-de-b', eventTypes: ['return.requested', 'ticket.opened'] });
   await owner.pickup.admin.settings.update({ uncollectedDays: 7, uncollectedRefund: 'store_credit' });
@@ -265,6 +275,11 @@ async function seedVictimShop(shopB: ShopWithKeys, ownerId: string): Promise<Vic
   await connectPlatform(app.deps, { shopId: shopB.shop.id, platform: 'woocommerce', secret: 'PLATEFORME-SECRETE-DE-B' });
 
   const keys = await db.apiKey.findMany({ where: { shopId: shopB.shop.id }, select: { id: true } });
+  requestsOfB = {
+    owner: await staffCaller(ownerId, shopB.shop.id),
+    shopper: shopperRequest(shopB, originB, orderB.customerId),
+    backEnd: { headers: backendHeaders(shopB.secretKey) },
+  };
   return {
     shopId: shopB.shop.id,
     slug: shopB.shop.slug,
@@ -326,6 +341,11 @@ beforeAll(async () => {
     db.ticketMessage.findMany({ where: { ticketId: victim.ticketId }, select: { id: true } }),
     db.storeCreditEntry.findMany({ where: { shopId: victim.shopId }, select: { id: true } }),
     db.event.findMany({ where: { shopId: victim.shopId }, select: { id: true } }),
+    db.outboxMessage.findMany({ where: { shopId: victim.shopId }, select: { id: true } }),
+    db.deadline.findMany({ where: { shopId: victim.shopId }, select: { id: true } }),
+    db.loyaltyEntry.findMany({ where: { shopId: victim.shopId }, select: { id: true } }),
+    db.returnLine.findMany({ where: { returnCase: { shopId: victim.shopId } }, select: { id: true } }),
+    db.pickupSlot.findMany({ where: { location: { shopId: victim.shopId } }, select: { id: true } }),
   ]);
   secretsOfB = [
     victim.shopId,
@@ -358,6 +378,7 @@ beforeAll(async () => {
     victim.shopperLinkToken,
     ...stored.flat().map((row) => row.id),
     'PRODUIT-SECRET-DE-B',
+    'ENTREPOT-SECRET-DE-B',
     'ECHANGE-SECRET-DE-B',
     'RETRAIT-SECRET-DE-B',
     'TAILLE-SECRETE-B',
@@ -394,6 +415,64 @@ describe('tenancy across every procedure', () => {
       .map((procedure) => procedure.path)
       .filter((path) => !(path in table));
     expect(missing, 'add these procedures to src/security/tenancy-attacks.ts').toEqual([]);
+  });
+
+  it("names real rows of B: B's own owner, shopper and back end read the secrets through the same inputs", async () => {
+    const table = attackInputs(victim, own);
+    const controls: Array<[string, keyof typeof requestsOfB, number]> = [
+      ['returns.admin.detail', 'owner', 0],
+      ['returns.admin.detail', 'owner', 1],
+      ['returns.widget.detail', 'shopper', 0],
+      ['claims.admin.detail', 'owner', 0],
+      ['claims.widget.detail', 'shopper', 0],
+      ['tickets.admin.thread', 'owner', 0],
+      ['tickets.widget.thread', 'shopper', 0],
+      ['cases.admin.notes', 'owner', 3],
+      ['cases.admin.timeline', 'owner', 4],
+      ['cases.admin.inbox', 'owner', 1],
+      ['refunds.admin.ledger', 'owner', 0],
+      ['orders.widget.detail', 'shopper', 2],
+      ['orders.backend.get', 'backEnd', 0],
+      ['pickup.widget.booking', 'shopper', 0],
+      ['pickup.admin.locations.list', 'owner', 0],
+      ['webhooks.admin.deliveries', 'owner', 0],
+      ['loyalty.admin.memberHistory', 'owner', 0],
+      ['loyalty.widget.summary', 'shopper', 0],
+      ['privacy.backend.exportCustomer', 'backEnd', 0],
+    ];
+    const blind: string[] = [];
+    for (const [path, who, index] of controls) {
+      const input = table[path]![index];
+      const asked = JSON.stringify(input) ?? '';
+      const text = JSON.stringify(await callByPath(app.caller(requestsOfB[who]), path, input)) ?? '';
+      if (!secretsOfB.some((secret) => text.includes(secret) && !asked.includes(secret))) blind.push(`${path} #${index} as B's ${who}`);
+    }
+    expect(blind, 'these inputs do not reach B’s rows, so the attack with them proves nothing').toEqual([]);
+  });
+
+  it("refuses a shopper token of shop A presented with shop B's public widget key", async () => {
+    // B's publishable key is public (it is in B's pages) and an Origin header is easy to forge
+    // outside a browser: only the token's own shop may make it a shopper of B.
+    const table = attackInputs(victim, own);
+    const tokenOfA = shopperRequest(
+      { shop: { id: attacker.shopId, slug: 'boutique-a', currency: 'EUR' }, publishableKey: victim.publishableKey, secretKey: '' },
+      originB,
+      attacker.customerId,
+    );
+    const answered: string[] = [];
+    for (const { path } of listProcedures()) {
+      if (publicProcedures.has(path) || anonymousWidgetProcedures.has(path)) continue;
+      for (const input of table[path] ?? []) {
+        try {
+          await callByPath(app.caller(tokenOfA), path, input);
+          answered.push(path);
+        } catch (error) {
+          expect(error, path).toBeInstanceOf(TRPCError);
+          expect(['UNAUTHORIZED', 'FORBIDDEN'], path).toContain((error as TRPCError).code);
+        }
+      }
+    }
+    expect(answered).toEqual([]);
   });
 
   it('refuses every non-public procedure to a caller without credentials', async () => {
@@ -434,12 +513,10 @@ describe('tenancy across every procedure', () => {
             const code = (error as TRPCError).code;
             expect(code, `${path} as ${caller.name}`).not.toBe('INTERNAL_SERVER_ERROR');
             // An input the schema refuses tests nothing: the table must be fixed.
-            if (process.env.TENANCY_DEBUG) console.log('OUT', path, caller.name, code, (error as TRPCError).message.slice(0, 80));
             if (code === 'BAD_REQUEST' && (error as TRPCError).cause instanceof ZodError) invalid.push(`${path} ${asked}`);
             continue;
           }
           const text = JSON.stringify(output) ?? '';
-          if (process.env.TENANCY_DEBUG) console.log('OUT', path, caller.name, 'OK', text.slice(0, 120));
           for (const secret of secretsOfB) {
             if (text.includes(secret) && !asked.includes(secret)) leaks.push(`${path} as ${caller.name} returned ${secret}`);
           }

@@ -30,3 +30,19 @@ export type OrderSummary = OrderPage['orders'][number];
 export type OrderDetail = Json<Outputs['orders']['widget']['detail']>;
 export type ShipmentView = OrderDetail['shipments'][number];
 export type OrderLineView = OrderDetail['lines'][number];
+/** `returns.widget.eligibility`: each line of an order, returnable or not, and how. */
+export type ReturnEligibility = Json<Outputs['returns']['widget']['eligibility']>;
+export type ReturnLineEligibility = ReturnEligibility['lines'][number];
+/** `returns.widget.create`'s input and result. */
+export type CreateReturnInput = Inputs['returns']['widget']['create'];
+export type CreatedReturn = Json<Outputs['returns']['widget']['create']>;
+/** `returns.widget.list`. */
+export type ReturnPage = Json<Outputs['returns']['widget']['list']>;
+export type ReturnSummary = ReturnPage['returns'][number];
+/** `returns.widget.detail`. */
+export type ReturnDetail = Json<Outputs['returns']['widget']['detail']>;
+/** `claims.widget.eligibility`: each kind of claim, openable or not, from and until when. */
+export type ClaimEligibility = Json<Outputs['claims']['widget']['eligibility']>;
+/** `claims.widget.open`'s input and result. */
+export type OpenClaimInput = Inputs['claims']['widget']['open'];
+export type OpenedClaim = Json<Outputs['claims']['widget']['open']>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../i18n/index.js';
 import { ApiError } from './api-client.js';
-import { describeError, routeFromView } from './widget-context.js';
+import { describeError, parentRoute, routeFromView } from './widget-context.js';
 
 describe('routeFromView', () => {
   it.each([
@@ -12,6 +12,16 @@ describe('routeFromView', () => {
     [null, { name: 'orders' }],
   ] as const)('reads %s', (view, route) => {
     expect(routeFromView(view)).toEqual(route);
+  });
+});
+
+describe('parentRoute', () => {
+  it.each([
+    [{ name: 'return-request', number: '1002' }, { name: 'order', number: '1002' }],
+    [{ name: 'return', number: '1002', id: 'r1' }, { name: 'order', number: '1002' }],
+    [{ name: 'order', number: '1002' }, { name: 'orders' }],
+  ] as const)('leads back from %o', (route, parent) => {
+    expect(parentRoute(route)).toEqual(parent);
   });
 });
 

@@ -3,7 +3,20 @@ import { ApiError, type ApiClient } from './api-client.js';
 import type { ShopConfig, SignInResult } from './api-types.js';
 
 /** A screen of the widget. */
-export type Route = { name: 'sign-in' } | { name: 'orders' } | { name: 'order'; number: string };
+export type Route =
+  | { name: 'sign-in' }
+  | { name: 'orders' }
+  | { name: 'order'; number: string }
+  | { name: 'return-request'; number: string }
+  | { name: 'claim-request'; number: string }
+  | { name: 'return'; number: string; id: string };
+
+/** The screen a back button leads to. */
+export function parentRoute(route: Route): Route {
+  return route.name === 'return-request' || route.name === 'return' || route.name === 'claim-request'
+    ? { name: 'order', number: route.number }
+    : { name: 'orders' };
+}
 
 /** What every screen gets from `<comptoir-widget>`: the API, the texts, the shop and navigation. */
 export interface WidgetContext {

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { Task } from '@lit/task';
-import type { OrderDetail, ShipmentView } from '../../controllers/api-types.js';
+import type { OrderDetail, ReturnEligibility, ReturnPage, ShipmentView } from '../../controllers/api-types.js';
 import { describeError, type WidgetContext } from '../../controllers/widget-context.js';
 import type { Translator } from '../../i18n/index.js';
 import { controls, tokens } from '../styles.js';
@@ -150,6 +150,19 @@ export class ComptoirOrderDetail extends LitElement {
     args: () => [this.ctx, this.number] as const,
   });
 
+  /** What can be returned and until when, and the returns already asked for this order. */
+  private readonly returns = new Task(this, {
+    task: async ([ctx, number]) => {
+      if (!ctx || !number) return undefined;
+      const [eligibility, page] = await Promise.all([
+        ctx.api.query<ReturnEligibility>('returns.widget.eligibility', { orderNumber: number }),
+        ctx.api.query<ReturnPage>('returns.widget.list', { limit: 50 }),
+      ]);
+      return { eligibility, returns: page.returns.filter((item) => item.order.number === number) };
+    },
+    args: () => [this.ctx, this.number] as const,
+  });
+
   override render() {
     const { t } = this.ctx;
     return this.order.render({
@@ -182,6 +195,7 @@ export class ComptoirOrderDetail extends LitElement {
           </section>`
         : nothing}
       ${pickup?.pickedUpAt ? html`<p class="box">${t.t('pickedUpOn', { date: t.date(pickup.pickedUpAt) })}</p>` : nothing}
+      ${this.renderReturns(t, order)}
       ${order.shipments.map((shipment) => this.renderShipment(t, shipment, order))}
       ${!order.shipments.length && order.fulfilment !== 'pickup' && !order.cancelledAt
         ? html`<p class="box">${t.t('noTracking')}</p>`
@@ -212,6 +226,46 @@ export class ComptoirOrderDetail extends LitElement {
         </div>
       </section>
     `;
+  }
+
+  /** "Return items" while some line can be returned (until when), and this order's returns. */
+  private renderReturns(t: Translator, order: OrderDetail) {
+    // A failure here only hides the return actions: the order itself is shown.
+    const value = this.returns.value;
+    if (!value || order.cancelledAt) return nothing;
+    const eligible = value.eligibility.lines.filter((line) => line.eligible);
+    const until = eligible.map((line) => line.deadline ?? '').sort().at(-1);
+    const hasShipped = order.shipments.length > 0 || order.stage === 'delivered';
+    if (!eligible.length && !value.returns.length && !hasShipped) return nothing;
+    return html`<section class="returns">
+      ${eligible.length
+        ? html`<div>
+            <button class="button" part="button" @click=${() => this.ctx.navigate({ name: 'return-request', number: order.number })}>
+              ${t.t('returnItems')}
+            </button>
+            ${until ? html`<p class="muted">${t.t('returnUntil', { date: t.date(until) })}</p>` : nothing}
+          </div>`
+        : nothing}
+      ${hasShipped
+        ? html`<div>
+            <button class="button secondary" part="button" @click=${() => this.ctx.navigate({ name: 'claim-request', number: order.number })}>
+              ${t.t('reportProblem')}
+            </button>
+          </div>`
+        : nothing}
+      ${value.returns.length
+        ? html`<h3>${t.t('myReturns')}</h3>
+            <ul>
+              ${value.returns.map(
+                (item) => html`<li>
+                  <button class="button secondary return" part="button" @click=${() => this.ctx.navigate({ name: 'return', number: order.number, id: item.id })}>
+                    ${t.t('returnLabel', { code: item.code })} · <span class="status" part="status">${item.statusLabel[t.locale]}</span>
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+    </section>`;
   }
 
   private renderShipment(t: Translator, shipment: ShipmentView, order: OrderDetail) {

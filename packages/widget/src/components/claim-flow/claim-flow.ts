@@ -1,0 +1,193 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { Task } from '@lit/task';
+import type { ClaimEligibility, OpenClaimInput, OpenedClaim, OrderDetail } from '../../controllers/api-types.js';
+import { describeError, type WidgetContext } from '../../controllers/widget-context.js';
+import { returnText, spokenDeadline, type ReturnTextKey } from '../../i18n/returns.js';
+import { controls, tokens } from '../styles.js';
+
+type Kind = OpenClaimInput['kind'];
+
+/**
+ * Opens a guarantee claim on an order ("not received", "damaged", "not as described"): each kind
+ * shows whether it can be opened now, or from when and why not; then a description, and the
+ * shop's answer deadline. Loaded on demand, with the return screens' chunk.
+ *
+ * @csspart form - the claim form
+ * @csspart button - the buttons
+ * @csspart error - error messages
+ */
+export class ComptoirClaimFlow extends LitElement {
+  static override properties = {
+    ctx: { attribute: false },
+    number: {},
+    kind: { state: true },
+    formError: { state: true },
+    isSending: { state: true },
+    opened: { state: true },
+  };
+
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host,
+      form,
+      fieldset {
+        display: grid;
+        gap: 1rem;
+      }
+      fieldset {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.75rem 1rem;
+        margin: 0;
+        gap: 0.5rem;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0 0.25rem;
+      }
+      label.option {
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+        min-height: 44px;
+      }
+      input[type='radio'] {
+        width: 1.2rem;
+        height: 1.2rem;
+        accent-color: var(--_accent);
+      }
+      textarea {
+        font: inherit;
+        color: var(--_text);
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        padding: 0.4rem 0.6rem;
+        width: 100%;
+      }
+      .box {
+        padding: 0.9rem 1rem;
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+    `,
+  ];
+
+  declare ctx: WidgetContext;
+  declare number: string;
+  declare kind: Kind | '';
+  declare formError: string;
+  declare isSending: boolean;
+  declare opened: OpenedClaim | null;
+
+  private description = '';
+
+  constructor() {
+    super();
+    this.number = '';
+    this.kind = '';
+    this.formError = '';
+    this.isSending = false;
+    this.opened = null;
+  }
+
+  private readonly eligibility = new Task(this, {
+    task: async ([ctx, number]) => {
+      if (!ctx || !number) return undefined;
+      const order = await ctx.api.query<OrderDetail>('orders.widget.detail', { number });
+      const kinds = await ctx.api.query<ClaimEligibility>('claims.widget.eligibility', { orderId: order.id });
+      return { orderId: order.id, kinds };
+    },
+    args: () => [this.ctx, this.number] as const,
+  });
+
+  private text(key: ReturnTextKey, params?: Record<string, string | number>): string {
+    return returnText(this.ctx.t.locale, key, params);
+  }
+
+  override render() {
+    const { t } = this.ctx;
+    return this.eligibility.render({
+      pending: () => html`<div class="skeleton" aria-busy="true" aria-label=${t.t('loading')}></div>`,
+      error: (error) =>
+        html`<div class="error" part="error" role="alert">
+          <p>${describeError(error, t)}</p>
+          <button class="button secondary" part="button" @click=${() => this.eligibility.run()}>${t.t('retry')}</button>
+        </div>`,
+      complete: (value) => {
+        if (!value) return nothing;
+        if (this.opened) {
+          return html`<h2>${this.text('claimDone')}</h2>
+            <p class="box" role="status">
+              ${this.text('claimAnswer', { date: spokenDeadline(t.locale, this.opened.answerDueAt, this.ctx.shop.timeZone) })}
+            </p>`;
+        }
+        return this.renderForm(value.orderId, value.kinds);
+      },
+    });
+  }
+
+  private renderForm(orderId: string, kinds: ClaimEligibility) {
+    const { t } = this.ctx;
+    return html`<h2 id="claim-title">${this.text('claimTitle')}</h2>
+      <form part="form" aria-labelledby="claim-title" novalidate @submit=${(event: Event) => this.open(event, orderId)}>
+        <fieldset>
+          <legend>${this.text('claimKind')}</legend>
+          ${kinds.map(
+            (option) => html`<div>
+              <label class="option"
+                ><input
+                  type="radio"
+                  name="kind"
+                  .value=${option.kind}
+                  ?disabled=${!option.eligible}
+                  .checked=${this.kind === option.kind}
+                  @change=${() => (this.kind = option.kind)}
+                />
+                ${this.text(`claim.${option.kind}`)}</label
+              >
+              ${option.eligible
+                ? nothing
+                : // The server's verdict already says from when ("à partir du 18 décembre").
+                  html`<p class="muted">${option.message[t.locale]}</p>`}
+            </div>`,
+          )}
+        </fieldset>
+        <label>
+          <span>${this.text('describe')}</span>
+          <textarea name="description" rows="4" maxlength="5000" required @input=${(event: Event) => (this.description = (event.target as HTMLTextAreaElement).value)}></textarea>
+        </label>
+        ${this.formError ? html`<p class="error" part="error" role="alert">${this.formError}</p>` : nothing}
+        <button class="button" part="button" type="submit" ?disabled=${this.isSending}>${this.isSending ? this.text('sending') : this.text('sendClaim')}</button>
+      </form>`;
+  }
+
+  private async open(event: Event, orderId: string) {
+    event.preventDefault();
+    if (this.isSending) return;
+    if (!this.kind || !this.description.trim()) {
+      this.formError = this.text('pickKind');
+      return;
+    }
+    this.isSending = true;
+    this.formError = '';
+    try {
+      const input: OpenClaimInput = { orderId, kind: this.kind, description: this.description.trim(), photos: [] };
+      this.opened = await this.ctx.api.mutation<OpenedClaim>('claims.widget.open', input);
+    } catch (error) {
+      this.formError = describeError(error, this.ctx.t);
+    } finally {
+      this.isSending = false;
+    }
+  }
+}
+
+if (!customElements.get('comptoir-claim-flow')) customElements.define('comptoir-claim-flow', ComptoirClaimFlow);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comptoir-claim-flow': ComptoirClaimFlow;
+  }
+}
