@@ -170,7 +170,7 @@ describe('admin in Chromium', () => {
     });
   }
   for (const viewport of viewports) {
-    it(`lets staff bulk-approve, answer a request, and take a return from the inbox to the counter to a manual refund (${viewport.width}×${viewport.height}, ${viewport.locale})`, async () => {
+    it(`lets staff bulk-approve, answer a request and a claim, and take a return from the inbox to the counter to a manual refund (${viewport.width}×${viewport.height}, ${viewport.locale})`, async () => {
       const { shop } = await createShopWithKeys(core.deps.db, { slug: `retours-${viewport.name}` });
       const ownerEmail = `owner.retours.${viewport.name}@example.com`;
       await createStaffUser(core.deps, { email: ownerEmail, name: 'Odile', password: 'owner-password-1', shopId: shop.id, role: 'owner' });

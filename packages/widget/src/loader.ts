@@ -83,7 +83,8 @@ function start(): void {
       sheet.replaceSync(`:host{position:fixed;inset:auto 16px 16px auto;z-index:2147483000;--_accent:var(--comptoir-accent,#2f5d50);--_on-accent:var(--comptoir-on-accent,#fff)}
 button{all:initial;display:inline-flex;align-items:center;gap:8px;min-height:48px;padding:0 18px;border-radius:999px;background:var(--_accent);color:var(--_on-accent);font:600 15px/1 var(--comptoir-font,system-ui,sans-serif);box-shadow:0 4px 16px rgb(0 0 0/.2);cursor:pointer}
 button:focus-visible{outline:3px solid var(--comptoir-focus,#1a5fb4);outline-offset:3px}
-svg{width:20px;height:20px}`);
+svg{width:20px;height:20px}
+:host([no-button]) button{display:none}`);
       root.adoptedStyleSheets = [sheet];
       root.innerHTML = `<button part="launcher" type="button" aria-haspopup="dialog" aria-expanded="false"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 7l9-4 9 4v10l-9 4-9-4zM3 7l9 4 9-4M12 11v10" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/></svg><span></span></button>`;
       this.button = root.querySelector('button');
@@ -108,7 +109,8 @@ svg{width:20px;height:20px}`);
     if (launcher || !data.key) return;
     if (!customElements.get('comptoir-launcher')) customElements.define('comptoir-launcher', ComptoirLauncher);
     launcher = document.createElement('comptoir-launcher');
-    if (data.launcher === 'false') launcher.style.display = 'none';
+    // Only the button goes: the panel lives in this element and must still open from the command API.
+    if (data.launcher === 'false') launcher.setAttribute('no-button', '');
     document.body.append(launcher);
   };
 
