@@ -56,7 +56,8 @@ export const rateClaimInput = claimRef.extend(caseRating.shape);
 /** Input of `claims.widget.list`. */
 export const claimListInput = z.object({
   limit: z.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).nullish(),
+  /** The id of the last item of the previous page (`nextCursor`). */
+  cursor: id.nullish(),
 });
 
 /** Input of `claims.admin.answer`: the shop's message, which stops the answer clock. */

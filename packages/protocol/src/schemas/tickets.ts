@@ -25,7 +25,8 @@ export const rateTicketInput = ticketRef.extend(caseRating.shape);
 /** Input of `tickets.widget.list`. */
 export const ticketListInput = z.object({
   limit: z.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).nullish(),
+  /** The id of the last item of the previous page (`nextCursor`). */
+  cursor: id.nullish(),
 });
 
 /** Input of `tickets.admin.resolve` and `reopen`: an optional reason for the history. */
