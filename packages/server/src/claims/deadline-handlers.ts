@@ -9,9 +9,26 @@ import { missedDeadlineConsequence, reminderFraction } from '../guarantees/case-
 import { grantGoodwill } from '../loyalty/service.js';
 import { enqueue } from '../notifications/outbox.js';
 import { claimUrl, localeOf, transitionClaim } from './service.js';
+import { notifyStaffDeadlineReminder } from '../notifications/staff-alerts.js';
 
-/** Records the 75% reminder on the case's history (staff only: shoppers do not see reminders). */
-export async function recordDeadlineReminder(tx: Db, deps: Deps, deadline: DueDeadline, subjectType: string): Promise<void> {
+/**
+ * The 75% reminder of a claim or ticket: recorded on the case's history (staff only: shoppers do not
+ * see reminders) and emailed to the shop's staff.
+ */
+export async function recordDeadlineReminder(tx: Db, deps: Deps, deadline: DueDeadline, subjectType: 'claim' | 'ticket'): Promise<void> {
+  await notifyStaffDeadlineReminder(
+    tx,
+    deps,
+    {
+      shopId: deadline.shopId,
+      caseType: subjectType,
+      caseId: deadline.caseId,
+      caseRef: deadline.caseId.slice(-8).toUpperCase(),
+      deadlineId: deadline.id,
+      dueAt: deadline.dueAt,
+    },
+    deps.clock.now(),
+  );
   await recordEvent(tx, {
     shopId: deadline.shopId,
     subjectType,

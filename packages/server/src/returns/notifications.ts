@@ -1,6 +1,7 @@
 import type { Locale } from '@comptoir/protocol';
 import type { Db, Deps } from '../core/deps.js';
 import { enqueue } from '../notifications/outbox.js';
+import { adminCaseUrl, notifyStaffDeadlineReminder, staffRecipients } from '../notifications/staff-alerts.js';
 
 /**
  * The messages a return causes, one function per message. Each writes to the outbox in the caller's
@@ -27,23 +28,13 @@ export function returnUrl(deps: Pick<Deps, 'config'>, returnId: string): string 
 
 /** The staff's link to a return in the admin. */
 export function adminReturnUrl(deps: Pick<Deps, 'config'>, returnId: string): string {
-  return `${deps.config.publicUrl}/admin/returns/${returnId}`;
+  return adminCaseUrl(deps, 'return', returnId);
 }
 
 function shopperData(deps: Pick<Deps, 'config'>, target: ReturnMessageCase) {
   return { returnCode: target.code, orderNumber: target.orderNumber, url: returnUrl(deps, target.id) };
 }
 
-/** The people of the shop who get staff alerts: its active members. */
-async function staffRecipients(tx: Db, shopId: string): Promise<Array<{ id: string; email: string; locale: Locale }>> {
-  const members = await tx.staffMembership.findMany({
-    where: { shopId, staffUser: { disabledAt: null } },
-    select: { staffUser: { select: { id: true, email: true, locale: true } } },
-    orderBy: { createdAt: 'asc' },
-    take: 50,
-  });
-  return members.map(({ staffUser }) => ({ id: staffUser.id, email: staffUser.email, locale: staffUser.locale.startsWith('en') ? 'en' : 'fr' }));
-}
 
 /** Request received: email to the shopper, new-case alert to staff, webhook `return.requested`. */
 export async function notifyReturnRequested(
@@ -210,18 +201,12 @@ export async function notifyReturnRefunded(
 
 /** A deadline of the return reached 75%: alert to staff. */
 export async function notifyStaffReturnReminder(tx: Db, deps: Pick<Deps, 'config'>, target: { id: string; shopId: string; code: string; deadlineId: string; dueAt: Date }, at: Date): Promise<void> {
-  for (const member of await staffRecipients(tx, target.shopId)) {
-    await enqueue(tx, {
-      channel: 'email',
-      shopId: target.shopId,
-      topic: 'staff_deadline_reminder',
-      dedupeKey: `deadline:${target.deadlineId}:reminder:${member.id}`,
-      to: member.email,
-      locale: member.locale,
-      data: { caseType: 'return', caseRef: target.code, url: adminReturnUrl(deps, target.id), dueAt: target.dueAt.toISOString() },
-      at,
-    });
-  }
+  await notifyStaffDeadlineReminder(
+    tx,
+    deps,
+    { shopId: target.shopId, caseType: 'return', caseId: target.id, caseRef: target.code, deadlineId: target.deadlineId, dueAt: target.dueAt },
+    at,
+  );
 }
 
 /** A deadline of the return passed: alert to staff saying what Comptoir did. */
