@@ -483,6 +483,10 @@ export const errorDefinitions = {
     kind: 'invalid',
     message: { fr: 'Cette ligne ne fait pas partie du retour.', en: 'This line is not part of the return.' },
   },
+  ATTACHMENT_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Pièce jointe introuvable.', en: 'Attachment not found.' },
+  },
   ATTACHMENT_REJECTED: {
     kind: 'invalid',
     message: { fr: 'Pièce jointe refusée ({filename}) : {reason}', en: 'Attachment refused ({filename}): {reason}' },

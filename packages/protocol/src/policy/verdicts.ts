@@ -154,6 +154,7 @@ export const AutomaticReason = {
   ticket_escalated: 'auto.ticket_escalated',
   goodwill_points: 'auto.goodwill_points',
   deadline_reminder: 'auto.deadline_reminder',
+  refund_overdue: 'auto.refund_overdue',
 } as const;
 export type AutomaticReason = (typeof AutomaticReason)[keyof typeof AutomaticReason];
 
@@ -200,6 +201,17 @@ const automaticReasonMessages: Record<AutomaticReason, { one: Localized; other: 
     other: {
       fr: '{points} points de fidélité offerts pour nous excuser du retard.',
       en: '{points} loyalty points to apologise for the delay.',
+    },
+  },
+  'auto.refund_overdue': {
+    count: 'hours',
+    one: {
+      fr: 'Remboursement en retard : la boutique devait rembourser sous 1 heure. Le dossier passe en priorité.',
+      en: 'Refund overdue: the shop had 1 hour to refund. The case now comes first.',
+    },
+    other: {
+      fr: 'Remboursement en retard : la boutique devait rembourser sous {hours} heures. Le dossier passe en priorité.',
+      en: 'Refund overdue: the shop had {hours} hours to refund. The case now comes first.',
     },
   },
   'auto.deadline_reminder': {

@@ -24,5 +24,8 @@ export type CaseInboxInput = z.output<typeof caseInboxInput>;
 /** Input naming one case of any type. */
 export const caseRef = z.object({ caseType, caseId: id });
 
+/** Input of `cases.widget.attachment` and `cases.admin.attachment`: one file of a claim or a ticket message. */
+export const attachmentRef = z.object({ attachmentId: id });
+
 /** Input of `cases.admin.addNote`. */
 export const addCaseNoteInput = caseRef.extend({ body: messageBody });

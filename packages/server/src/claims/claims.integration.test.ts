@@ -63,6 +63,13 @@ describe(`claims on ${testDatabaseKind}`, () => {
     expect(await failureCode(shopper.claims.widget.open({ orderId, kind: 'damaged', description: 'Encore' }))).toBe('CLAIM_ALREADY_OPEN');
     const outbox = await app.deps.db.outboxMessage.findMany({ where: { dedupeKey: `claim:${opened.claimId}:opened` }, select: { topic: true } });
     expect(outbox.map((row) => row.topic)).toContain('claim_opened');
+
+    // The photo comes back byte for byte to its shopper and to the staff, and to nobody else.
+    const photoId = detail.photos[0]!.id;
+    expect(await shopper.cases.widget.attachment({ attachmentId: photoId })).toMatchObject({ filename: 'anse.png', contentType: 'image/png', dataBase64: tinyPng });
+    expect((await shop.staff.cases.admin.attachment({ attachmentId: photoId })).dataBase64).toBe(tinyPng);
+    const neighbour = await shop.placeOrder({ number: 'P-2', email: 'voisin@example.fr' });
+    expect(await failureCode(shop.shopper(neighbour.customerId).cases.widget.attachment({ attachmentId: photoId }))).toBe('ATTACHMENT_NOT_FOUND');
   });
 
   it('refuses photos that are not images, lie about their type or are too large', async () => {
@@ -128,6 +135,17 @@ describe(`claims on ${testDatabaseKind}`, () => {
     const staffView = await shop.staff.cases.admin.timeline({ caseType: 'claim', caseId: claim.claimId });
     expect(staffView.some((event) => event.type === 'claim.deadline_reminder')).toBe(true);
     expect(staffView.some((event) => event.type === 'refund.created')).toBe(true);
+
+    // Staff were told of the new claim, at 75% and when Comptoir kept the promise for them.
+    const staffEmails = await app.deps.db.outboxMessage.findMany({
+      where: { shopId: shop.shop.id, topic: { startsWith: 'staff_' } },
+      select: { topic: true, payload: true },
+    });
+    const aboutThisClaim = staffEmails.filter((message) => JSON.stringify(message.payload).includes(claim.claimId));
+    expect(aboutThisClaim.map((message) => message.topic).sort()).toEqual(['staff_deadline_missed', 'staff_deadline_reminder', 'staff_new_case']);
+    const missed = aboutThisClaim.find((message) => message.topic === 'staff_deadline_missed')!.payload as { data: { outcome: unknown; url: string } };
+    expect(missed.data.outcome).toEqual(decision?.reasonMessage);
+    expect(missed.data.url).toMatch(new RegExp(`/admin/#/case\\?type=claim&id=${claim.claimId}$`));
     app.clock.set('2026-06-15T10:00:00Z');
   });
 

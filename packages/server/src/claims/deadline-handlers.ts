@@ -1,4 +1,4 @@
-import { AutomaticReason, automaticReasonMessage, ClaimStatus, type ClaimKind } from '@comptoir/protocol';
+import { AutomaticReason, automaticReasonMessage, ClaimStatus, type ClaimKind, type Localized } from '@comptoir/protocol';
 import { systemActor } from '../core/actor.js';
 import type { Db, Deps } from '../core/deps.js';
 import { recordEvent } from '../core/events.js';
@@ -9,7 +9,7 @@ import { missedDeadlineConsequence, reminderFraction } from '../guarantees/case-
 import { grantGoodwill } from '../loyalty/service.js';
 import { enqueue } from '../notifications/outbox.js';
 import { claimUrl, localeOf, transitionClaim } from './service.js';
-import { notifyStaffDeadlineReminder } from '../notifications/staff-alerts.js';
+import { missedWithoutAction, notifyStaffDeadlineMissed, notifyStaffDeadlineReminder, staffCaseRef } from '../notifications/staff-alerts.js';
 
 /**
  * The 75% reminder of a claim or ticket: recorded on the case's history (staff only: shoppers do not
@@ -23,7 +23,7 @@ export async function recordDeadlineReminder(tx: Db, deps: Deps, deadline: DueDe
       shopId: deadline.shopId,
       caseType: subjectType,
       caseId: deadline.caseId,
-      caseRef: deadline.caseId.slice(-8).toUpperCase(),
+      caseRef: staffCaseRef(deadline.caseId),
       deadlineId: deadline.id,
       dueAt: deadline.dueAt,
     },
@@ -82,6 +82,7 @@ export const claimAnswerHandler: DeadlineHandler = {
         data: { kind: deadline.kind, dueAt: deadline.dueAt.toISOString() },
         occurredAt: now,
       });
+      await notifyStaffOfMissedDeadline(tx, deps, deadline, 'claim', missedWithoutAction.automation_off);
       return;
     }
     const message = automaticReasonMessage(consequence.reason, consequence.reasonParams);
@@ -93,6 +94,7 @@ export const claimAnswerHandler: DeadlineHandler = {
       data: { deadlineId: deadline.id, reasonParams: consequence.reasonParams, message },
       set: { decidedAt: now, resolution: 'refund', nextDeadlineAt },
     });
+    await notifyStaffOfMissedDeadline(tx, deps, deadline, 'claim', message);
     await enqueue(tx, {
       channel: 'email',
       shopId: claim.shopId,
@@ -124,6 +126,12 @@ export const claimAnswerHandler: DeadlineHandler = {
     }
   },
 };
+
+/** A claim's or ticket's deadline passed: staff are told what Comptoir did about it. */
+export function notifyStaffOfMissedDeadline(tx: Db, deps: Deps, deadline: DueDeadline, caseType: 'claim' | 'ticket', outcome: Localized): Promise<void> {
+  const target = { shopId: deadline.shopId, caseType, caseId: deadline.caseId, caseRef: staffCaseRef(deadline.caseId), deadlineId: deadline.id, outcome };
+  return notifyStaffDeadlineMissed(tx, deps, target, deps.clock.now());
+}
 
 /** The claim deadlines' handlers, by kind. */
 export const claimDeadlineHandlers = { claim_answer: claimAnswerHandler } as const;

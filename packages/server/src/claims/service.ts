@@ -17,6 +17,7 @@ import type { Db, Deps } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { checkAttachments } from '../cases/attachments.js';
+import { notifyStaffNewCase, staffCaseRef } from '../notifications/staff-alerts.js';
 import { listCaseEvents, type CaseEvent } from '../cases/case-events.js';
 import { loadCasePolicy } from '../cases/case-policy.js';
 import { checkClaimEligibility, type ClaimEligibility } from '../guarantees/claim-eligibility.js';
@@ -139,6 +140,7 @@ export async function openClaim(
       data: { orderNumber: order.number, kind: input.kind, url: claimUrl(deps, claim.id), answerDueAt: plan.dueAt.toISOString() },
       at: now,
     });
+    await notifyStaffNewCase(tx, deps, { shopId: input.shopId, caseType: 'claim', caseId: claim.id, caseRef: staffCaseRef(claim.id), orderNumber: order.number }, now);
     await enqueue(tx, {
       channel: 'webhook',
       shopId: input.shopId,

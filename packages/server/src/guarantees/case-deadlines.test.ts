@@ -54,7 +54,7 @@ describe('missedDeadlineConsequence', () => {
     ['a return request under review', 'return_approval', policy, { needsReview: true }, null, null, 100],
     ['a claim', 'claim_answer', policy, {}, 'auto_refund_claim', 'auto.claim_refunded', 100],
     ['a ticket', 'ticket_first_response', policy, {}, 'escalate_ticket', 'auto.ticket_escalated', 100],
-    ['a refund', 'refund_due', policy, {}, 'escalate_refund', null, 100],
+    ['a refund', 'refund_due', policy, {}, 'escalate_refund', 'auto.refund_overdue', 100],
     ['a return request with automation off', 'return_approval', allOff, {}, null, null, 0],
     ['a claim with automation off', 'claim_answer', allOff, {}, null, null, 0],
     ['a ticket with automation off', 'ticket_first_response', allOff, {}, null, null, 0],
@@ -63,6 +63,14 @@ describe('missedDeadlineConsequence', () => {
     expect(consequence.action).toBe(action);
     expect(consequence.reason).toBe(reason);
     expect(consequence.goodwillPoints).toBe(points);
+  });
+
+  it('says how late a refund is in the words both sides see', () => {
+    const consequence = missedDeadlineConsequence('refund_due', policy);
+    expect(automaticReasonMessage(consequence.reason!, consequence.reasonParams)).toEqual({
+      fr: 'Remboursement en retard : la boutique devait rembourser sous 48 heures. Le dossier passe en priorité.',
+      en: 'Refund overdue: the shop had 48 hours to refund. The case now comes first.',
+    });
   });
 
   it('explains an automatic claim refund in the words both sides see', () => {

@@ -94,6 +94,6 @@ export function missedDeadlineConsequence(
         ? { action: 'escalate_ticket', reason: AutomaticReason.ticket_escalated, reasonParams: { hours: policy.tickets.firstResponseOpeningHours }, goodwillPoints }
         : { action: null, reason: null, reasonParams: {}, goodwillPoints };
     case 'refund_due':
-      return { action: 'escalate_refund', reason: null, reasonParams: {}, goodwillPoints };
+      return { action: 'escalate_refund', reason: AutomaticReason.refund_overdue, reasonParams: { hours: policy.refunds.dueHours }, goodwillPoints };
   }
 }

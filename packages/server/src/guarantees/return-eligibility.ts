@@ -1,5 +1,7 @@
 import {
   conformityReasons,
+  frenchPublicHolidays,
+  legalLimits,
   fillTemplate,
   formatDeadlineDate,
   returnMethods,
@@ -13,7 +15,7 @@ import {
   type ReviewReason,
   type ServicePolicyRules,
 } from '@comptoir/protocol';
-import { addCalendarMonths, endOfLocalDay, fromLocal, toLocal } from './zoned-time.js';
+import { addCalendarMonths, endOfLocalDay, fromLocal, localDateKey, toLocal } from './zoned-time.js';
 
 /** What eligibility needs to know of an order. */
 export interface EligibilityOrder {
@@ -107,6 +109,23 @@ export function nonReturnableRule(policy: ServicePolicyRules, line: Pick<Eligibi
   return tag ? { rule: 'tag', value: tag } : null;
 }
 
+/**
+ * The end of the legal right of withdrawal: 14 days after the item was received, and when that
+ * last day is a Saturday, a Sunday or a public holiday, the next working day (Code de la
+ * consommation art. L221-19, which applies EU regulation 1182/71 on periods). French holidays
+ * count whatever the shop closes on: the law is the shopper's, not the shop's schedule.
+ */
+export function legalWithdrawalDeadline(receivedAt: Date, timeZone: string): Date {
+  let days = legalLimits.withdrawalDays;
+  for (;;) {
+    const last = toLocal(endOfLocalDay(receivedAt, days, timeZone), timeZone);
+    const weekday = new Date(Date.UTC(last.year, last.month - 1, last.day)).getUTCDay();
+    const key = localDateKey(last.year, last.month, last.day);
+    if (weekday !== 0 && weekday !== 6 && !frenchPublicHolidays(last.year).includes(key)) return endOfLocalDay(receivedAt, days, timeZone);
+    days += 1;
+  }
+}
+
 const mmdd = (month: number, day: number) => `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /**
@@ -157,7 +176,10 @@ export function checkReturnEligibility(input: ReturnEligibilityInput): ReturnEli
 
   const isConformity = isConformityReason(input.reason);
   const conformityDeadline = endOfLocalDay(addCalendarMonths(receivedAt, policy.returns.conformityGuaranteeMonths, timeZone), 0, timeZone);
-  const windowDeadline = endOfLocalDay(receivedAt, policy.returns.windowDays, timeZone);
+  // A short window (the 14-day minimum) never ends before the legal period, which a weekend or holiday prolongs.
+  const policyWindowDeadline = endOfLocalDay(receivedAt, policy.returns.windowDays, timeZone);
+  const legalDeadline = legalWithdrawalDeadline(receivedAt, timeZone);
+  const windowDeadline = legalDeadline > policyWindowDeadline ? legalDeadline : policyWindowDeadline;
   const holidayDeadline = holidayExtensionDeadline(policy, order.placedAt, timeZone);
   const isHolidayLater = holidayDeadline !== null && holidayDeadline > windowDeadline;
   const returnDeadline = isHolidayLater ? holidayDeadline : windowDeadline;

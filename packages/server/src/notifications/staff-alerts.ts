@@ -1,4 +1,4 @@
-import type { Locale } from '@comptoir/protocol';
+import type { Locale, Localized } from '@comptoir/protocol';
 import type { Db, Deps } from '../core/deps.js';
 import { enqueue } from './outbox.js';
 
@@ -10,6 +10,14 @@ export function adminCaseUrl(deps: Pick<Deps, 'config'>, caseType: StaffCaseType
   return `${deps.config.publicUrl.replace(/\/$/, '')}/admin/#/case?type=${caseType}&id=${caseId}`;
 }
 
+/**
+ * How staff emails name a claim or a ticket, which have no code of their own: the end of its id,
+ * enough to tell cases apart in a subject line (the link opens the case itself).
+ */
+export function staffCaseRef(caseId: string): string {
+  return caseId.replace(/-/g, '').slice(-8).toUpperCase();
+}
+
 /** The people of the shop who get staff alerts: its active members. */
 export async function staffRecipients(tx: Db, shopId: string): Promise<Array<{ id: string; email: string; locale: Locale }>> {
   const members = await tx.staffMembership.findMany({
@@ -19,6 +27,27 @@ export async function staffRecipients(tx: Db, shopId: string): Promise<Array<{ i
     take: 50,
   });
   return members.map(({ staffUser }) => ({ id: staffUser.id, email: staffUser.email, locale: staffUser.locale.startsWith('en') ? 'en' : 'fr' }));
+}
+
+/** A new case to handle: each member of the shop is told once. */
+export async function notifyStaffNewCase(
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  target: { shopId: string; caseType: StaffCaseType; caseId: string; caseRef: string; orderNumber: string | null },
+  at: Date,
+): Promise<void> {
+  for (const member of await staffRecipients(tx, target.shopId)) {
+    await enqueue(tx, {
+      channel: 'email',
+      shopId: target.shopId,
+      topic: 'staff_new_case',
+      dedupeKey: `${target.caseType}:${target.caseId}:new_case:${member.id}`,
+      to: member.email,
+      locale: member.locale,
+      data: { caseType: target.caseType, caseRef: target.caseRef, orderNumber: target.orderNumber, url: adminCaseUrl(deps, target.caseType, target.caseId) },
+      at,
+    });
+  }
 }
 
 /** A deadline of a case reached 75% of its time: each member of the shop is told, once per deadline. */
@@ -42,6 +71,39 @@ export async function notifyStaffDeadlineReminder(
         url: adminCaseUrl(deps, target.caseType, target.caseId),
         dueAt: target.dueAt.toISOString(),
       },
+      at,
+    });
+  }
+}
+
+/** What Comptoir did (or why it did nothing) when a deadline passed without the shop. */
+export const missedWithoutAction = {
+  needs_review: {
+    fr: 'Rien d’automatique : ce client doit être vérifié par une personne (liste de blocage ou limite de retours). Décidez vite.',
+    en: 'Nothing automatic: a person must check this customer (blocklist or return limit). Please decide soon.',
+  },
+  automation_off: {
+    fr: 'Rien d’automatique : vous avez désactivé cette garantie. Le dossier reste en tête de votre liste.',
+    en: 'Nothing automatic: you turned this guarantee off. The case stays at the top of your list.',
+  },
+} as const satisfies Record<string, Localized>;
+
+/** A deadline of a case passed: each member of the shop is told what Comptoir did, once per deadline. */
+export async function notifyStaffDeadlineMissed(
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  target: { shopId: string; caseType: StaffCaseType; caseId: string; caseRef: string; deadlineId: string; outcome: Localized },
+  at: Date,
+): Promise<void> {
+  for (const member of await staffRecipients(tx, target.shopId)) {
+    await enqueue(tx, {
+      channel: 'email',
+      shopId: target.shopId,
+      topic: 'staff_deadline_missed',
+      dedupeKey: `deadline:${target.deadlineId}:missed:${member.id}`,
+      to: member.email,
+      locale: member.locale,
+      data: { caseType: target.caseType, caseRef: target.caseRef, url: adminCaseUrl(deps, target.caseType, target.caseId), outcome: target.outcome },
       at,
     });
   }

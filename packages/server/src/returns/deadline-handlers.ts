@@ -8,11 +8,9 @@ import { nextDeadlineOf } from '../deadlines/store.js';
 import { missedDeadlineConsequence, reminderFraction } from '../guarantees/case-deadlines.js';
 import { grantGoodwill } from '../loyalty/service.js';
 import { loadReturn } from './load.js';
+import { missedWithoutAction } from '../notifications/staff-alerts.js';
 import { notifyStaffReturnDeadlineMissed, notifyStaffReturnReminder } from './notifications.js';
 import { approveInTransaction } from './service.js';
-
-/** Event reason of a refund the shop did not make in time (the case goes to the top of the staff's list). */
-export const refundOverdueReason = 'auto.refund_overdue';
 
 /** Statuses in which the refund is still owed. */
 const owingStatuses: readonly string[] = [ReturnStatus.approved, ReturnStatus.in_transit, ReturnStatus.received];
@@ -70,7 +68,7 @@ export const returnApprovalHandler: DeadlineHandler = {
         occurredAt: now,
       });
       await keepNextDeadline(tx, row.id);
-      await notifyStaffReturnDeadlineMissed(tx, deps, { id: row.id, shopId: row.shopId, code: row.code, deadlineId: deadline.id, outcome: why }, now);
+      await notifyStaffReturnDeadlineMissed(tx, deps, { id: row.id, shopId: row.shopId, code: row.code, deadlineId: deadline.id, outcome: missedWithoutAction[why] }, now);
       return;
     }
     const message = automaticReasonMessage(consequence.reason, consequence.reasonParams);
@@ -80,7 +78,7 @@ export const returnApprovalHandler: DeadlineHandler = {
       reason: consequence.reason,
       data: { deadlineId: deadline.id, reasonParams: consequence.reasonParams, message },
     });
-    await notifyStaffReturnDeadlineMissed(tx, deps, { id: row.id, shopId: row.shopId, code: row.code, deadlineId: deadline.id, outcome: message.fr }, now);
+    await notifyStaffReturnDeadlineMissed(tx, deps, { id: row.id, shopId: row.shopId, code: row.code, deadlineId: deadline.id, outcome: message }, now);
   },
 };
 
@@ -104,18 +102,19 @@ export const refundDueHandler: DeadlineHandler = {
     if (flagged.count !== 1) return;
     const policy = await loadCasePolicy(tx, row.shopId, row.policyVersion);
     const consequence = missedDeadlineConsequence('refund_due', policy.rules);
+    const message = automaticReasonMessage(AutomaticReason.refund_overdue, consequence.reasonParams);
     await recordEvent(tx, {
       shopId: row.shopId,
       subjectType: 'return',
       subjectId: row.id,
       type: 'return.refund_escalated',
       actor: systemActor,
-      reason: refundOverdueReason,
-      data: { deadlineId: deadline.id, dueAt: deadline.dueAt.toISOString() },
+      reason: AutomaticReason.refund_overdue,
+      data: { deadlineId: deadline.id, dueAt: deadline.dueAt.toISOString(), reasonParams: consequence.reasonParams, message },
       occurredAt: now,
     });
     await keepNextDeadline(tx, row.id);
-    await notifyStaffReturnDeadlineMissed(tx, deps, { id: row.id, shopId: row.shopId, code: row.code, deadlineId: deadline.id, outcome: refundOverdueReason }, now);
+    await notifyStaffReturnDeadlineMissed(tx, deps, { id: row.id, shopId: row.shopId, code: row.code, deadlineId: deadline.id, outcome: message }, now);
     if (consequence.goodwillPoints > 0) {
       await grantGoodwill(tx, {
         shopId: row.shopId,

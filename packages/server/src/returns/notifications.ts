@@ -1,7 +1,7 @@
-import type { Locale } from '@comptoir/protocol';
+import type { Locale, Localized } from '@comptoir/protocol';
 import type { Db, Deps } from '../core/deps.js';
 import { enqueue } from '../notifications/outbox.js';
-import { adminCaseUrl, notifyStaffDeadlineReminder, staffRecipients } from '../notifications/staff-alerts.js';
+import { adminCaseUrl, notifyStaffDeadlineMissed, notifyStaffDeadlineReminder, notifyStaffNewCase } from '../notifications/staff-alerts.js';
 
 /**
  * The messages a return causes, one function per message. Each writes to the outbox in the caller's
@@ -54,18 +54,7 @@ export async function notifyReturnRequested(
     data: { ...shopperData(deps, target), needsReview: target.needsReview },
     at,
   });
-  for (const member of await staffRecipients(tx, target.shopId)) {
-    await enqueue(tx, {
-      channel: 'email',
-      shopId: target.shopId,
-      topic: 'staff_new_case',
-      dedupeKey: `return:${target.id}:new_case:${member.id}`,
-      to: member.email,
-      locale: member.locale,
-      data: { caseType: 'return', caseRef: target.code, orderNumber: target.orderNumber, url: adminReturnUrl(deps, target.id) },
-      at,
-    });
-  }
+  await notifyStaffNewCase(tx, deps, { shopId: target.shopId, caseType: 'return', caseId: target.id, caseRef: target.code, orderNumber: target.orderNumber }, at);
   await enqueue(tx, {
     channel: 'webhook',
     shopId: target.shopId,
@@ -213,19 +202,13 @@ export async function notifyStaffReturnReminder(tx: Db, deps: Pick<Deps, 'config
 export async function notifyStaffReturnDeadlineMissed(
   tx: Db,
   deps: Pick<Deps, 'config'>,
-  target: { id: string; shopId: string; code: string; deadlineId: string; outcome: string },
+  target: { id: string; shopId: string; code: string; deadlineId: string; outcome: Localized },
   at: Date,
 ): Promise<void> {
-  for (const member of await staffRecipients(tx, target.shopId)) {
-    await enqueue(tx, {
-      channel: 'email',
-      shopId: target.shopId,
-      topic: 'staff_deadline_missed',
-      dedupeKey: `deadline:${target.deadlineId}:missed:${member.id}`,
-      to: member.email,
-      locale: member.locale,
-      data: { caseType: 'return', caseRef: target.code, url: adminReturnUrl(deps, target.id), outcome: target.outcome },
-      at,
-    });
-  }
+  await notifyStaffDeadlineMissed(
+    tx,
+    deps,
+    { shopId: target.shopId, caseType: 'return', caseId: target.id, caseRef: target.code, deadlineId: target.deadlineId, outcome: target.outcome },
+    at,
+  );
 }

@@ -264,7 +264,12 @@ describe(`returns on ${testDatabaseKind}`, () => {
     await app.deps.db.$transaction((tx) => refundDueHandler.fire(tx, app.deps, due(refundDue)));
     await app.deps.db.$transaction((tx) => refundDueHandler.fire(tx, app.deps, due(refundDue)));
     expect(await app.deps.db.event.count({ where: { subjectId: created.returnId, type: 'return.refund_escalated' } })).toBe(1);
-    expect((await shop.staff.returns.admin.detail({ returnId: created.returnId })).escalatedAt).not.toBeNull();
+    const escalated = await shop.staff.returns.admin.detail({ returnId: created.returnId });
+    expect(escalated.escalatedAt).not.toBeNull();
+    // Both sides read why, in words, not a code.
+    expect(escalated.events.find((event) => event.type === 'return.refund_escalated')?.reasonMessage?.en).toBe(
+      'Refund overdue: the shop had 48 hours to refund. The case now comes first.',
+    );
     const goodwill = await app.deps.db.loyaltyEntry.findMany({ where: { sourceType: 'deadline', sourceId: refundDue.id }, select: { points: true } });
     expect(goodwill).toEqual([{ points: 50 }]);
     app.clock.set(start);

@@ -31,6 +31,8 @@ export interface VictimShop {
   exchangeReturnCode: string;
   exchangeId: string;
   claimId: string;
+  /** A photo of that claim. */
+  attachmentId: string;
   ticketId: string;
   noteId: string;
   refundId: string;
@@ -101,6 +103,7 @@ export function withPlaceholders(core: CoreVictimShop): VictimShop {
     exchangeReturnCode: 'R-BBBBBB',
     exchangeId: randomUUID(),
     claimId: randomUUID(),
+    attachmentId: randomUUID(),
     ticketId: randomUUID(),
     noteId: randomUUID(),
     refundId: randomUUID(),
@@ -247,6 +250,8 @@ export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string,
     'tickets.admin.reopen': [{ ticketId: b.ticketId, reason: 'attack' }],
     'tickets.admin.addNote': [{ ticketId: b.ticketId, body: 'attack' }],
 
+    'cases.widget.attachment': [{ attachmentId: b.attachmentId }],
+    'cases.admin.attachment': [{ attachmentId: b.attachmentId }],
     'cases.admin.inbox': [
       {},
       { search: b.orderNumber },

@@ -232,6 +232,7 @@ async function seedVictimShop(shopB: ShopWithKeys, ownerId: string): Promise<Vic
     description: 'RECLAMATION-SECRETE-DE-B',
     photos: [{ filename: 'photo-secrete-b.png', contentType: 'image/png', dataBase64: tinyPng }],
   });
+  const photo = await db.attachment.findFirstOrThrow({ where: { claimId: claim.claimId }, select: { id: true } });
   const ticket = await shopper.tickets.widget.open({ subject: 'SUJET-SECRET-DE-B', body: 'MESSAGE-SECRET-DE-B', orderId: orderB.orderId });
   await owner.tickets.admin.reply({ ticketId: ticket.ticketId, body: 'REPONSE-SECRETE-DE-B' });
   const note = await owner.cases.admin.addNote({ caseType: 'claim', caseId: claim.claimId, body: 'NOTE-SECRETE-DE-B' });
@@ -303,6 +304,7 @@ async function seedVictimShop(shopB: ShopWithKeys, ownerId: string): Promise<Vic
     exchangeReturnCode: exchanged.code,
     exchangeId: exchange.id,
     claimId: claim.claimId,
+    attachmentId: photo.id,
     ticketId: ticket.ticketId,
     noteId: note.noteId,
     refundId: refund.id,

@@ -3,7 +3,8 @@ import { systemActor } from '../core/actor.js';
 import { recordEvent } from '../core/events.js';
 import { loadCasePolicy } from '../cases/case-policy.js';
 import { localeOf } from '../claims/service.js';
-import { recordDeadlineReminder } from '../claims/deadline-handlers.js';
+import { notifyStaffOfMissedDeadline, recordDeadlineReminder } from '../claims/deadline-handlers.js';
+import { missedWithoutAction } from '../notifications/staff-alerts.js';
 import type { DeadlineHandler } from '../deadlines/handlers.js';
 import { nextDeadlineOf } from '../deadlines/store.js';
 import { missedDeadlineConsequence } from '../guarantees/case-deadlines.js';
@@ -41,6 +42,7 @@ export const ticketFirstResponseHandler: DeadlineHandler = {
         data: { kind: deadline.kind, dueAt: deadline.dueAt.toISOString() },
         occurredAt: now,
       });
+      await notifyStaffOfMissedDeadline(tx, deps, deadline, 'ticket', missedWithoutAction.automation_off);
       // The ticket keeps its missed due time, so it stays at the top of the inbox, overdue.
       return;
     }
@@ -56,6 +58,7 @@ export const ticketFirstResponseHandler: DeadlineHandler = {
       set: { escalatedAt: now, nextDeadlineAt: nextDeadlineAt ?? deadline.dueAt },
     });
     await tx.ticketMessage.create({ data: { ticketId: ticket.id, authorType: 'system', body: message[locale], createdAt: now } });
+    await notifyStaffOfMissedDeadline(tx, deps, deadline, 'ticket', message);
     await enqueue(tx, {
       channel: 'email',
       shopId: ticket.shopId,

@@ -5,6 +5,7 @@ import type { Db, Deps } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { checkAttachments } from '../cases/attachments.js';
+import { notifyStaffNewCase, staffCaseRef } from '../notifications/staff-alerts.js';
 import { loadCasePolicy } from '../cases/case-policy.js';
 import { planTicketFirstResponse } from '../guarantees/case-deadlines.js';
 import { requireTransition } from '../guarantees/domain-errors.js';
@@ -73,9 +74,11 @@ export async function openTicket(
   checkAttachments(input.attachments, attachmentLimits.ticketTypes);
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
+    let orderNumber: string | null = null;
     if (input.orderId) {
-      const order = await tx.order.findFirst({ where: { id: input.orderId, shopId: input.shopId, customerId: input.customerId }, select: { id: true } });
+      const order = await tx.order.findFirst({ where: { id: input.orderId, shopId: input.shopId, customerId: input.customerId }, select: { number: true } });
       if (!order) throw new DomainError('ORDER_NOT_FOUND');
+      orderNumber = order.number;
     }
     const policy = await loadCasePolicy(tx, input.shopId);
     const plan = planTicketFirstResponse(now, policy.rules, policy.schedule);
@@ -113,6 +116,7 @@ export async function openTicket(
       data: { ticketId: ticket.id, subject: input.subject, orderId: input.orderId ?? null },
       at: now,
     });
+    await notifyStaffNewCase(tx, deps, { shopId: input.shopId, caseType: 'ticket', caseId: ticket.id, caseRef: staffCaseRef(ticket.id), orderNumber }, now);
     return { ticketId: ticket.id, status: TicketStatus.open, firstResponseDueAt: plan.dueAt };
   });
 }

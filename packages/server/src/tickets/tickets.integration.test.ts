@@ -50,6 +50,8 @@ describe(`tickets on ${testDatabaseKind}`, () => {
     const thread = await ticket.shopper.tickets.widget.thread({ ticketId: ticket.ticketId });
     expect(thread.messages.map((message) => message.authorType)).toEqual(['shopper', 'staff', 'shopper']);
     expect(thread.messages[1]?.attachments).toHaveLength(1);
+    const file = await ticket.shopper.cases.widget.attachment({ attachmentId: thread.messages[1]!.attachments[0]!.id });
+    expect(file).toMatchObject({ filename: 'bon.png', contentType: 'image/png', dataBase64: tinyPng });
     expect(await failureCode(ticket.shopper.tickets.widget.reply({ ticketId: ticket.ticketId, body: 'Encore' }))).toBe('INVALID_TRANSITION');
   });
 
@@ -100,6 +102,14 @@ describe(`tickets on ${testDatabaseKind}`, () => {
     const thread = await ticket.shopper.tickets.widget.thread({ ticketId: ticket.ticketId });
     expect(thread.status).toBe('open');
     expect(thread.messages.some((message) => message.authorType === 'system')).toBe(false);
+    // Nothing automatic, but the staff are told so, in the language of each member.
+    const missed = await app.deps.db.outboxMessage.findMany({
+      where: { shopId: other.shop.id, topic: { in: ['staff_new_case', 'staff_deadline_missed'] } },
+      select: { topic: true, payload: true },
+    });
+    expect(missed.map((message) => message.topic).sort()).toEqual(['staff_deadline_missed', 'staff_new_case']);
+    const outcome = (missed.find((message) => message.topic === 'staff_deadline_missed')!.payload as { data: { outcome: { fr: string } } }).data.outcome;
+    expect(outcome.fr).toMatch(/^Rien d’automatique : vous avez désactivé cette garantie/);
     app.clock.set(start);
   });
 

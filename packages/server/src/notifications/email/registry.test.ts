@@ -29,7 +29,7 @@ const samples: { [T in EmailTopic]: EmailData[T] } = {
   password_reset: { url, expiresInMinutes: 30 },
   staff_new_case: { caseType: 'return', caseRef: hostile, orderNumber: hostile, url },
   staff_deadline_reminder: { caseType: 'claim', caseRef: hostile, dueAt: iso, url },
-  staff_deadline_missed: { caseType: 'ticket', caseRef: hostile, outcome: hostile, url },
+  staff_deadline_missed: { caseType: 'ticket', caseRef: hostile, outcome: { fr: hostile, en: hostile }, url },
   webhook_endpoint_disabled: { endpointUrl: hostile, failingSince: iso, url },
   loyalty_points_expiring: { points: 120, expiresAt: iso, url },
 };

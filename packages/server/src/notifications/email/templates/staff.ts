@@ -1,3 +1,4 @@
+import type { Localized } from '@comptoir/protocol';
 import { defineTemplate, formatDateTime, pick } from './common.js';
 
 /** A case as staff emails name it. */
@@ -57,18 +58,18 @@ export const staffTemplates = {
       action: { label: pick(locale, openCase), url: data.url },
     }),
   }),
-  staff_deadline_missed: defineTemplate<StaffCaseData & { outcome: string }>({
+  staff_deadline_missed: defineTemplate<StaffCaseData & { outcome: Localized }>({
     essential: true,
     render: (locale, data) => ({
       subject: pick(locale, {
         fr: `Échéance dépassée : ${caseLabel[data.caseType].fr.toLowerCase()} ${data.caseRef}`,
         en: `Deadline missed: ${caseLabel[data.caseType].en.toLowerCase()} ${data.caseRef}`,
       }),
-      preheader: data.outcome,
+      preheader: pick(locale, data.outcome),
       heading: pick(locale, { fr: 'Échéance dépassée', en: 'Deadline missed' }),
       paragraphs: [
         pick(locale, { fr: 'Le délai promis est passé. Voici ce que Comptoir a fait :', en: 'The promised time has passed. Here is what Comptoir did:' }),
-        data.outcome,
+        pick(locale, data.outcome),
       ],
       details: [[pick(locale, { fr: 'Dossier', en: 'Case' }), `${pick(locale, caseLabel[data.caseType])} ${data.caseRef}`]],
       action: { label: pick(locale, openCase), url: data.url },
