@@ -9,5 +9,6 @@ export * from './schemas/tickets.js';
 export * from './schemas/cases.js';
 export * from './schemas/returns.js';
 export * from './schemas/refunds.js';
+export * from './schemas/emails.js';
 export * from './status/index.js';
 export * from './policy/index.js';

@@ -10,6 +10,7 @@ import { ticketsRouter } from './tickets/router.js';
 import { casesRouter } from './cases/router.js';
 import { pickupRouter } from './pickup/router.js';
 import { webhooksRouter } from './notifications/webhooks-router.js';
+import { emailsRouter } from './notifications/emails-router.js';
 import { returnsRouter } from './returns/router.js';
 import { refundsRouter } from './refunds/router.js';
 import { privacyRouter } from './privacy/router.js';
@@ -32,6 +33,7 @@ export const appRouter = router({
   returns: returnsRouter,
   refunds: refundsRouter,
   privacy: privacyRouter,
+  emails: emailsRouter,
   /** Webhook endpoints the shop subscribes (owner only). */
   webhooks: router({ admin: webhooksRouter }),
 });

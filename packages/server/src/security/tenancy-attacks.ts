@@ -46,6 +46,8 @@ export interface VictimShop {
   /** A webhook message that failed, and its delivery log row. */
   webhookOutboxId: string;
   webhookDeliveryId: string;
+  /** An email the shop sent, as "Emails sent" keeps it. */
+  emailLogId: string;
   pickupLocationId: string;
   pickupBookingId: string;
   /** The QR code of the booking, as scanned at the counter. */
@@ -115,6 +117,7 @@ export function withPlaceholders(core: CoreVictimShop): VictimShop {
     webhookEndpointId: randomUUID(),
     webhookOutboxId: randomUUID(),
     webhookDeliveryId: randomUUID(),
+    emailLogId: randomUUID(),
     pickupLocationId: randomUUID(),
     pickupBookingId: randomUUID(),
     pickupCode: 'PU-AAAA-BBBB',
@@ -317,6 +320,8 @@ export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string,
 
     'webhooks.admin.eventTypes': [undefined],
     'webhooks.admin.list': [undefined],
+    'emails.admin.list': [{}, { search: b.customerEmail }, { cursor: b.emailLogId }],
+    'emails.admin.get': [{ emailId: b.emailLogId }],
     'webhooks.admin.create': [{ url: 'http://127.0.0.1:9/hook-a', eventTypes: ['return.requested'] }],
     'webhooks.admin.update': [
       { id: b.webhookEndpointId, url: 'http://127.0.0.1:9/hook-a' },

@@ -270,6 +270,11 @@ async function seedVictimShop(shopB: ShopWithKeys, ownerId: string): Promise<Vic
     data: { endpointId: endpoint.id, outboxId: message.id, attempt: 1, statusCode: 500, error: 'LIVRAISON-SECRETE-DE-B', durationMs: 12 },
     select: { id: true },
   });
+  // An email as the dispatcher logs it once sent.
+  const sentEmail = await db.emailLog.create({
+    data: { shopId: shopB.shop.id, to: customer.email, subject: 'SUJET-EMAIL-SECRET-DE-B', html: '<p>EMAIL-SECRET-DE-B</p>', text: 'EMAIL-SECRET-DE-B', transport: 'dev' },
+    select: { id: true },
+  });
 
   // Last, so no refund above goes through Stripe.
   await connectStripe(app.deps, { shopId: shopB.shop.id, secretKey: 'rk_test_STRIPESECRETB01', webhookSecret: 'whsec_STRIPESECRETB01' });
@@ -316,6 +321,7 @@ async function seedVictimShop(shopB: ShopWithKeys, ownerId: string): Promise<Vic
     webhookEndpointId: endpoint.id,
     webhookOutboxId: message.id,
     webhookDeliveryId: delivery.id,
+    emailLogId: sentEmail.id,
     pickupLocationId: location.id,
     pickupBookingId: booking.bookingId,
     pickupCode: booking.code,
@@ -374,6 +380,8 @@ beforeAll(async () => {
     victim.webhookEndpointId,
     victim.webhookOutboxId,
     victim.webhookDeliveryId,
+    victim.emailLogId,
+    'EMAIL-SECRET-DE-B',
     victim.pickupLocationId,
     victim.pickupBookingId,
     victim.pickupCode,

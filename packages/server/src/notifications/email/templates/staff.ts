@@ -25,7 +25,11 @@ export const staffTemplates = {
   staff_new_case: defineTemplate<StaffCaseData>({
     essential: true,
     render: (locale, data, ctx) => ({
-      subject: pick(locale, { fr: `${caseLabel[data.caseType].fr} ${data.caseRef} à traiter`, en: `${caseLabel[data.caseType].en} ${data.caseRef} to handle` }),
+      // The order number in the subject: what the shopkeeper recognises in a list of emails.
+      subject: pick(locale, {
+        fr: `${caseLabel[data.caseType].fr} ${data.caseRef} à traiter${data.orderNumber ? ` (commande ${data.orderNumber})` : ''}`,
+        en: `${caseLabel[data.caseType].en} ${data.caseRef} to handle${data.orderNumber ? ` (order ${data.orderNumber})` : ''}`,
+      }),
       preheader: ctx.shopName,
       heading: pick(locale, { fr: 'Nouveau dossier', en: 'New case' }),
       paragraphs: [pick(locale, { fr: `Un nouveau dossier attend ${ctx.shopName}.`, en: `A new case is waiting for ${ctx.shopName}.` })],
