@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimMachine, ClaimStatus } from '@comptoir/protocol';
 import { systemActor } from '../core/actor.js';
 import { DomainError } from '../core/domain-error.js';
-import { createCaseShop, failureCode, tinyPng, type CaseShop } from '../cases/case-fixtures.js';
+import { createCaseShop, failureCode, testOrigin, tinyPng, type CaseShop } from '../cases/case-fixtures.js';
 import { fireDueDeadlines } from '../deadlines/scheduler.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { testDatabaseKind } from '../test/test-database.js';
@@ -61,8 +61,16 @@ describe(`claims on ${testDatabaseKind}`, () => {
     expect(detail.photos).toEqual([expect.objectContaining({ filename: 'anse.png', contentType: 'image/png', sizeBytes: expect.any(Number) })]);
     expect(detail.nextDeadlineAt?.toISOString()).toBe('2026-06-17T10:00:00.000Z');
     expect(await failureCode(shopper.claims.widget.open({ orderId, kind: 'damaged', description: 'Encore' }))).toBe('CLAIM_ALREADY_OPEN');
-    const outbox = await app.deps.db.outboxMessage.findMany({ where: { dedupeKey: `claim:${opened.claimId}:opened` }, select: { topic: true } });
+    const outbox = await app.deps.db.outboxMessage.findMany({ where: { dedupeKey: `claim:${opened.claimId}:opened` }, select: { topic: true, payload: true } });
     expect(outbox.map((row) => row.topic)).toContain('claim_opened');
+
+    // The email's link opens the widget on the shop's own site, signed in once, on this claim.
+    const { url } = (outbox.find((row) => row.topic === 'claim_opened')!.payload as { data: { url: string } }).data;
+    expect(url.startsWith(`${testOrigin}/#comptoir-link=`)).toBe(true);
+    const token = decodeURIComponent(url.split('#comptoir-link=')[1]!);
+    const signedIn = await shopper.sessions.widget.verifyLink({ token });
+    expect(signedIn.opens).toEqual({ caseType: 'claim', caseId: opened.claimId });
+    expect(await failureCode(shopper.sessions.widget.verifyLink({ token }))).toBe('SHOPPER_LINK_INVALID');
 
     // The photo comes back byte for byte to its shopper and to the staff, and to nobody else.
     const photoId = detail.photos[0]!.id;

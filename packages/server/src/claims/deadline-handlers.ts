@@ -8,7 +8,7 @@ import type { DeadlineHandler, DueDeadline } from '../deadlines/handlers.js';
 import { missedDeadlineConsequence, reminderFraction } from '../guarantees/case-deadlines.js';
 import { grantGoodwill } from '../loyalty/service.js';
 import { enqueue } from '../notifications/outbox.js';
-import { claimUrl, localeOf, transitionClaim } from './service.js';
+import { claimLink, localeOf, transitionClaim } from './service.js';
 import { missedWithoutAction, notifyStaffDeadlineMissed, notifyStaffDeadlineReminder, staffCaseRef } from '../notifications/staff-alerts.js';
 
 /**
@@ -102,7 +102,7 @@ export const claimAnswerHandler: DeadlineHandler = {
       dedupeKey: `claim:${claim.id}:auto_decided`,
       to: claim.customer.email,
       locale: localeOf(claim.customer.locale ?? policy.shopLocale),
-      data: { orderNumber: claim.order.number, kind: claim.kind as ClaimKind, url: claimUrl(deps, claim.id) },
+      data: { orderNumber: claim.order.number, kind: claim.kind as ClaimKind, url: await claimLink(tx, deps, { id: claim.id, shopId: claim.shopId, customerId: claim.customer.id }) },
       at: now,
     });
     await enqueue(tx, {

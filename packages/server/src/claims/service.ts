@@ -18,6 +18,7 @@ import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { checkAttachments } from '../cases/attachments.js';
 import { notifyStaffNewCase, staffCaseRef } from '../notifications/staff-alerts.js';
+import { createCaseLink } from '../notifications/shopper-code.js';
 import { listCaseEvents, type CaseEvent } from '../cases/case-events.js';
 import { loadCasePolicy } from '../cases/case-policy.js';
 import { checkClaimEligibility, type ClaimEligibility } from '../guarantees/claim-eligibility.js';
@@ -45,9 +46,9 @@ const orderForClaimSelect = {
   promisedDeliveryBy: true,
 } satisfies Prisma.OrderSelect;
 
-/** The shopper's link to a claim (widget deep link). */
-export function claimUrl(deps: Deps, claimId: string): string {
-  return `${deps.config.publicUrl}/c/claim/${claimId}`;
+/** The shopper's link to a claim: the widget on the shop's site, open on it, signed in once. */
+export function claimLink(tx: Db, deps: Deps, claim: { id: string; shopId: string; customerId: string }): Promise<string> {
+  return createCaseLink(deps, tx, { shopId: claim.shopId, customerId: claim.customerId, caseType: 'claim', caseId: claim.id });
 }
 
 /** Whether each kind of claim can be opened on an order now, with its reason and dates. */
@@ -137,7 +138,7 @@ export async function openClaim(
       to: order.customer.email,
       locale: localeOf(order.customer.locale ?? policy.shopLocale),
       customerId: input.customerId,
-      data: { orderNumber: order.number, kind: input.kind, url: claimUrl(deps, claim.id), answerDueAt: plan.dueAt.toISOString() },
+      data: { orderNumber: order.number, kind: input.kind, url: await claimLink(tx, deps, { id: claim.id, shopId: input.shopId, customerId: input.customerId }), answerDueAt: plan.dueAt.toISOString() },
       at: now,
     });
     await notifyStaffNewCase(tx, deps, { shopId: input.shopId, caseType: 'claim', caseId: claim.id, caseRef: staffCaseRef(claim.id), orderNumber: order.number }, now);
@@ -278,7 +279,7 @@ async function lockedClaim(tx: Db, where: Prisma.ClaimWhereInput) {
       decidedAt: true,
       resolution: true,
       order: { select: { number: true } },
-      customer: { select: { email: true, locale: true } },
+      customer: { select: { id: true, email: true, locale: true } },
     },
   });
   if (!claim) throw new DomainError('CLAIM_NOT_FOUND');
@@ -353,7 +354,7 @@ export async function answerClaim(
       dedupeKey: `claim:${claim.id}:answered`,
       to: claim.customer.email,
       locale: localeOf(claim.customer.locale),
-      data: { orderNumber: claim.order.number, kind: claim.kind as ClaimKind, url: claimUrl(deps, claim.id), message: input.message },
+      data: { orderNumber: claim.order.number, kind: claim.kind as ClaimKind, url: await claimLink(tx, deps, { id: claim.id, shopId: claim.shopId, customerId: claim.customer.id }), message: input.message },
       at: now,
     });
     return { status: ClaimStatus.answered };

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Locale } from '@comptoir/protocol';
-import type { Deps } from '../core/deps.js';
+import type { Db, Deps } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { constantTimeEquals, hmac, sha256 } from '../core/hash.js';
 import { hitRateLimit, minutesToWait } from '../core/rate-limit.js';
@@ -23,7 +23,7 @@ function codeHash(deps: Deps, shopId: string, email: string, code: string): stri
 }
 
 /** Where the shop's widget lives: its first allowed origin (else this server). */
-function widgetOrigin(deps: Deps, allowedOrigins: string[]): string {
+function widgetOrigin(deps: Pick<Deps, 'config'>, allowedOrigins: string[]): string {
   return allowedOrigins[0] ?? deps.config.publicUrl;
 }
 
@@ -37,9 +37,9 @@ export function widgetLinkUrl(origin: string, token: string): string {
  * returns the URL to put in the email. Call it in the transaction that enqueues the email.
  */
 export async function createShopperLink(
-  deps: Deps,
-  db: Deps['db'] | Parameters<Parameters<Deps['db']['$transaction']>[0]>[0],
-  input: { shopId: string; customerId: string; email: string; origin: string; data?: { caseType: string; caseId: string } },
+  deps: Pick<Deps, 'clock'>,
+  db: Db,
+  input: { shopId: string; customerId: string; email: string; origin: string; data?: { caseType: string; caseId: string }; ttlMs?: number },
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db.oneTimeToken.create({
@@ -51,10 +51,40 @@ export async function createShopperLink(
       email: input.email,
       ...(input.data ? { data: input.data } : {}),
       createdAt: deps.clock.now(),
-      expiresAt: new Date(deps.clock.now().getTime() + shopperCodeRules.ttlMs),
+      expiresAt: new Date(deps.clock.now().getTime() + (input.ttlMs ?? shopperCodeRules.ttlMs)),
     },
   });
   return widgetLinkUrl(input.origin, token);
+}
+
+/**
+ * How long the link in a case email ("your return is approved") signs the shopper in: a week,
+ * since such emails are read hours or days later; still single use, hashed at rest, and only in
+ * the URL's fragment, which mail scanners that prefetch links never send to a server.
+ */
+export const caseLinkTtlMs = 7 * 24 * 3_600_000;
+
+/**
+ * The link a case email carries: the shop's site with the widget open on that case, signed in by
+ * a single-use token. Call it in the transaction that enqueues the email.
+ */
+export async function createCaseLink(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  db: Db,
+  input: { shopId: string; customerId: string; caseType: 'return' | 'claim' | 'ticket'; caseId: string },
+): Promise<string> {
+  const customer = await db.customer.findFirstOrThrow({
+    where: { id: input.customerId, shopId: input.shopId },
+    select: { email: true, shop: { select: { allowedOrigins: true } } },
+  });
+  return createShopperLink(deps, db, {
+    shopId: input.shopId,
+    customerId: input.customerId,
+    email: customer.email,
+    origin: widgetOrigin(deps, customer.shop.allowedOrigins),
+    data: { caseType: input.caseType, caseId: input.caseId },
+    ttlMs: caseLinkTtlMs,
+  });
 }
 
 /**

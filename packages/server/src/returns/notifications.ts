@@ -1,6 +1,10 @@
 import type { Locale, Localized } from '@comptoir/protocol';
 import type { Db, Deps } from '../core/deps.js';
 import { enqueue } from '../notifications/outbox.js';
+import { createCaseLink } from '../notifications/shopper-code.js';
+
+/** What making a signed case link needs. */
+type LinkDeps = Pick<Deps, 'config' | 'clock'>;
 import { adminCaseUrl, notifyStaffDeadlineMissed, notifyStaffDeadlineReminder, notifyStaffNewCase } from '../notifications/staff-alerts.js';
 
 /**
@@ -21,9 +25,9 @@ export interface ReturnMessageCase {
   locale: Locale;
 }
 
-/** The shopper's link to a return (widget deep link). */
-export function returnUrl(deps: Pick<Deps, 'config'>, returnId: string): string {
-  return `${deps.config.publicUrl}/c/return/${returnId}`;
+/** The shopper's link to a return: the widget on the shop's site, open on it, signed in once. */
+function returnLink(tx: Db, deps: LinkDeps, target: ReturnMessageCase): Promise<string> {
+  return createCaseLink(deps, tx, { shopId: target.shopId, customerId: target.customerId, caseType: 'return', caseId: target.id });
 }
 
 /** The staff's link to a return in the admin. */
@@ -31,15 +35,15 @@ export function adminReturnUrl(deps: Pick<Deps, 'config'>, returnId: string): st
   return adminCaseUrl(deps, 'return', returnId);
 }
 
-function shopperData(deps: Pick<Deps, 'config'>, target: ReturnMessageCase) {
-  return { returnCode: target.code, orderNumber: target.orderNumber, url: returnUrl(deps, target.id) };
+async function shopperData(tx: Db, deps: LinkDeps, target: ReturnMessageCase) {
+  return { returnCode: target.code, orderNumber: target.orderNumber, url: await returnLink(tx, deps, target) };
 }
 
 
 /** Request received: email to the shopper, new-case alert to staff, webhook `return.requested`. */
 export async function notifyReturnRequested(
   tx: Db,
-  deps: Pick<Deps, 'config'>,
+  deps: LinkDeps,
   target: ReturnMessageCase & { status: string; needsReview: boolean },
   at: Date,
 ): Promise<void> {
@@ -51,7 +55,7 @@ export async function notifyReturnRequested(
     to: target.customerEmail,
     locale: target.locale,
     customerId: target.customerId,
-    data: { ...shopperData(deps, target), needsReview: target.needsReview },
+    data: { ...(await shopperData(tx, deps, target)), needsReview: target.needsReview },
     at,
   });
   await notifyStaffNewCase(tx, deps, { shopId: target.shopId, caseType: 'return', caseId: target.id, caseRef: target.code, orderNumber: target.orderNumber }, at);
@@ -68,7 +72,7 @@ export async function notifyReturnRequested(
 /** Approved (by staff or by the clock): email with the way back, webhook `return.approved`. */
 export async function notifyReturnApproved(
   tx: Db,
-  deps: Pick<Deps, 'config'>,
+  deps: LinkDeps,
   target: ReturnMessageCase & { method: string; reason: string | null },
   at: Date,
 ): Promise<void> {
@@ -80,7 +84,7 @@ export async function notifyReturnApproved(
     to: target.customerEmail,
     locale: target.locale,
     customerId: target.customerId,
-    data: shopperData(deps, target),
+    data: await shopperData(tx, deps, target),
     at,
   });
   await enqueue(tx, {
@@ -108,7 +112,7 @@ export async function notifyReturnRefused(tx: Db, target: ReturnMessageCase, rea
 /** The item is back (counter or parcel delivered): email with the refund date, webhook `return.received`. */
 export async function notifyReturnReceived(
   tx: Db,
-  deps: Pick<Deps, 'config'>,
+  deps: LinkDeps,
   target: ReturnMessageCase & { refundDueAt: Date | null },
   at: Date,
 ): Promise<void> {
@@ -120,7 +124,7 @@ export async function notifyReturnReceived(
     to: target.customerEmail,
     locale: target.locale,
     customerId: target.customerId,
-    data: { ...shopperData(deps, target), refundDueAt: target.refundDueAt?.toISOString() ?? null },
+    data: { ...(await shopperData(tx, deps, target)), refundDueAt: target.refundDueAt?.toISOString() ?? null },
     at,
   });
   await enqueue(tx, {
@@ -136,7 +140,7 @@ export async function notifyReturnReceived(
 /** A refund of the return succeeded: email (refund or store credit), webhook `refund.succeeded`. */
 export async function notifyReturnRefunded(
   tx: Db,
-  deps: Pick<Deps, 'config'>,
+  deps: LinkDeps,
   target: ReturnMessageCase & { refundId: string; provider: string; amountMinor: number; currency: string; bonusMinor: number },
   at: Date,
 ): Promise<void> {
@@ -153,7 +157,7 @@ export async function notifyReturnRefunded(
       data: {
         amount: { amountMinor: target.amountMinor + target.bonusMinor, currency: target.currency },
         bonus: target.bonusMinor > 0 ? { amountMinor: target.bonusMinor, currency: target.currency } : null,
-        url: returnUrl(deps, target.id),
+        url: await returnLink(tx, deps, target),
       },
       at,
     });
@@ -174,7 +178,7 @@ export async function notifyReturnRefunded(
       to: target.customerEmail,
       locale: target.locale,
       customerId: target.customerId,
-      data: { ...shopperData(deps, target), amount },
+      data: { ...(await shopperData(tx, deps, target)), amount },
       at,
     });
   }

@@ -10,7 +10,7 @@ import { nextDeadlineOf } from '../deadlines/store.js';
 import { missedDeadlineConsequence } from '../guarantees/case-deadlines.js';
 import { grantGoodwill } from '../loyalty/service.js';
 import { enqueue } from '../notifications/outbox.js';
-import { ticketUrl, transitionTicket } from './service.js';
+import { ticketLink, transitionTicket } from './service.js';
 
 /**
  * The ticket's first-response deadline. Missed: the ticket is escalated to the top of the staff's
@@ -25,7 +25,7 @@ export const ticketFirstResponseHandler: DeadlineHandler = {
     const now = deps.clock.now();
     const ticket = await tx.ticket.findUnique({
       where: { id: deadline.caseId },
-      select: { id: true, shopId: true, status: true, subject: true, policyVersion: true, firstRespondedAt: true, customer: { select: { email: true, locale: true } } },
+      select: { id: true, shopId: true, status: true, subject: true, policyVersion: true, firstRespondedAt: true, customer: { select: { id: true, email: true, locale: true } } },
     });
     if (!ticket || ticket.firstRespondedAt || ticket.status !== TicketStatus.open) return;
     const policy = await loadCasePolicy(tx, ticket.shopId, ticket.policyVersion);
@@ -66,7 +66,7 @@ export const ticketFirstResponseHandler: DeadlineHandler = {
       dedupeKey: `ticket:${ticket.id}:escalated:${deadline.id}`,
       to: ticket.customer.email,
       locale,
-      data: { subject: ticket.subject, excerpt: message[locale], url: ticketUrl(deps, ticket.id) },
+      data: { subject: ticket.subject, excerpt: message[locale], url: await ticketLink(tx, deps, { id: ticket.id, shopId: ticket.shopId, customerId: ticket.customer.id }) },
       at: now,
     });
     if (consequence.goodwillPoints > 0) {

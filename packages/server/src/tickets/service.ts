@@ -6,6 +6,7 @@ import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { checkAttachments } from '../cases/attachments.js';
 import { notifyStaffNewCase, staffCaseRef } from '../notifications/staff-alerts.js';
+import { createCaseLink } from '../notifications/shopper-code.js';
 import { loadCasePolicy } from '../cases/case-policy.js';
 import { planTicketFirstResponse } from '../guarantees/case-deadlines.js';
 import { requireTransition } from '../guarantees/domain-errors.js';
@@ -19,9 +20,9 @@ export interface ShopperScope {
   customerId: string;
 }
 
-/** The shopper's link to a ticket. */
-export function ticketUrl(deps: Deps, ticketId: string): string {
-  return `${deps.config.publicUrl}/c/ticket/${ticketId}`;
+/** The shopper's link to a ticket: the widget on the shop's site, open on it, signed in once. */
+export function ticketLink(tx: Db, deps: Deps, ticket: { id: string; shopId: string; customerId: string }): Promise<string> {
+  return createCaseLink(deps, tx, { shopId: ticket.shopId, customerId: ticket.customerId, caseType: 'ticket', caseId: ticket.id });
 }
 
 /** Moves a ticket with a conditional update and records the event (see transitionClaim). */
@@ -127,7 +128,7 @@ const ticketRowSelect = {
   status: true,
   subject: true,
   firstRespondedAt: true,
-  customer: { select: { email: true, locale: true } },
+  customer: { select: { id: true, email: true, locale: true } },
 } satisfies Prisma.TicketSelect;
 
 async function findTicket(db: Db, where: Prisma.TicketWhereInput) {
@@ -191,7 +192,7 @@ export async function replyAsStaff(
       dedupeKey: `ticket:${ticket.id}:reply:${now.getTime()}`,
       to: ticket.customer.email,
       locale: localeOf(ticket.customer.locale),
-      data: { subject: ticket.subject, excerpt: input.body, url: ticketUrl(deps, ticket.id) },
+      data: { subject: ticket.subject, excerpt: input.body, url: await ticketLink(tx, deps, { id: ticket.id, shopId: input.shopId, customerId: ticket.customer.id }) },
       at: now,
     });
     await enqueue(tx, {
