@@ -17,7 +17,7 @@ import type { Db, Deps } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { checkAttachments } from '../cases/attachments.js';
-import { notifyStaffNewCase, staffCaseRef } from '../notifications/staff-alerts.js';
+import { notifyStaffCaseRated, notifyStaffNewCase, staffCaseRef } from '../notifications/staff-alerts.js';
 import { createCaseLink } from '../notifications/shopper-code.js';
 import { listCaseEvents, type CaseEvent } from '../cases/case-events.js';
 import { loadCasePolicy } from '../cases/case-policy.js';
@@ -328,6 +328,8 @@ export async function rateClaim(
       data: { rating: input.rating },
       occurredAt: now,
     });
+    const target = { shopId: claim.shopId, caseType: 'claim', caseId: claim.id, caseRef: staffCaseRef(claim.id), orderNumber: claim.order.number } as const;
+    await notifyStaffCaseRated(tx, deps, { ...target, rating: input.rating, comment: input.comment?.trim() || null }, now);
   });
 }
 

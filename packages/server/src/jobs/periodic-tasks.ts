@@ -5,6 +5,7 @@ import { cancelUncollectedOrders } from '../pickup/no-shows.js';
 import { sendPickupReminders } from '../pickup/reminders.js';
 import { refundProvidersWithStripe } from '../payments/stripe-provider.js';
 import { submitPendingRefunds } from '../payments/submit-refund.js';
+import { sendDailyDigests } from '../notifications/daily-digest.js';
 
 /** A piece of upkeep run on a schedule by whichever instance's worker picks it up first. */
 interface PeriodicTask {
@@ -33,6 +34,8 @@ export const periodicTasks: readonly PeriodicTask[] = [
     run: (deps, now) =>
       submitPendingRefunds(deps, { olderThan: new Date(now.getTime() - 5 * 60_000), providers: refundProvidersWithStripe(deps) }),
   },
+  // Hourly, as shops live in different time zones: each gets its digest at 8:00 its own time.
+  { name: 'staff-daily-digest', cron: '2 * * * *', run: (deps, now) => sendDailyDigests(deps, now) },
   {
     name: 'loyalty-expiry',
     cron: '23 3 * * *',

@@ -1,3 +1,4 @@
+import { pickLocale } from '@comptoir/protocol';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../core/actor.js';
 import { ActorType, systemActor } from '../core/actor.js';
@@ -7,6 +8,7 @@ import { recordEvent } from '../core/events.js';
 import { newId } from '../core/ids.js';
 import { addCalendarMonths } from '../guarantees/zoned-time.js';
 import { enqueue } from '../notifications/outbox.js';
+import { createCaseLink } from '../notifications/shopper-code.js';
 import {
   accountBalances,
   availableShares,
@@ -45,7 +47,11 @@ export type AwardOutcome = 'awarded' | 'already_awarded' | 'not_received' | 'can
  * of an order (upsert, delivery, pickup, cancellation), in that change's transaction; it awards
  * once the order has reached the shopper, and takes the points back if the order is cancelled.
  */
-export async function awardOrderPoints(tx: Db, input: { shopId: string; orderId: string; now: Date }): Promise<{ outcome: AwardOutcome; points: number }> {
+export async function awardOrderPoints(
+  tx: Db,
+  deps: Pick<Deps, 'config' | 'clock'>,
+  input: { shopId: string; orderId: string; now: Date },
+): Promise<{ outcome: AwardOutcome; points: number }> {
   const order = await tx.order.findFirst({
     where: { id: input.orderId, shopId: input.shopId },
     select: {
@@ -56,7 +62,8 @@ export async function awardOrderPoints(tx: Db, input: { shopId: string; orderId:
       pickedUpAt: true,
       subtotalMinor: true,
       currency: true,
-      customer: { select: { email: true } },
+      number: true,
+      customer: { select: { id: true, email: true, locale: true } },
     },
   });
   if (!order) throw new DomainError('ORDER_NOT_FOUND');
@@ -126,6 +133,24 @@ export async function awardOrderPoints(tx: Db, input: { shopId: string; orderId:
     data: { orderId: input.orderId, points, bonus, tier: tier.current.id, availableAt: availableAt.toISOString() },
     occurredAt: input.now,
   });
+  if (points + bonus > 0) {
+    await enqueue(tx, {
+      channel: 'email',
+      shopId: shop.id,
+      topic: 'loyalty_points_earned',
+      dedupeKey: `${lotKey}:email`,
+      to: order.customer.email,
+      locale: pickLocale(order.customer.locale, (await tx.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { locale: true } })).locale),
+      customerId: order.customer.id,
+      data: {
+        points: points + bonus,
+        orderNumber: order.number,
+        availableAt: availableAt.toISOString(),
+        url: await createCaseLink(deps, tx, { shopId: shop.id, customerId: order.customer.id, caseType: 'loyalty', caseId: accountId }),
+      },
+      at: input.now,
+    });
+  }
   return { outcome: 'awarded', points: points + bonus };
 }
 
@@ -562,7 +587,7 @@ export async function expireInactive(deps: Pick<Deps, 'db'>, now: Date): Promise
  * default): one email per period of inactivity, written to the outbox with the reminder's mark.
  * A scheduled job calls it (daily), before `expireInactive`.
  */
-export async function remindExpiringPoints(deps: Pick<Deps, 'db' | 'config'>, now: Date): Promise<{ reminded: number }> {
+export async function remindExpiringPoints(deps: Pick<Deps, 'db' | 'config' | 'clock'>, now: Date): Promise<{ reminded: number }> {
   const rules = await expiryRules(deps.db);
   let reminded = 0;
   for (const [scope, rule] of rules) {
@@ -587,7 +612,11 @@ export async function remindExpiringPoints(deps: Pick<Deps, 'db' | 'config'>, no
         const shopId = rule.shopId ?? lastShop?.shopId;
         if (!shopId) return false;
         const customer = await tx.customer.findUnique({ where: { shopId_email: { shopId, email: account.email } }, select: { id: true, locale: true } });
-        const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { locale: true } });
+        const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { locale: true, allowedOrigins: true } });
+        // Signed in on the points screen when the shopper is a customer of that shop; its site otherwise.
+        const url = customer
+          ? await createCaseLink(deps, tx, { shopId, customerId: customer.id, caseType: 'loyalty', caseId: account.id })
+          : (shop.allowedOrigins[0] ?? deps.config.publicUrl);
         const expiresAt = addCalendarMonths(fresh.lastActivityAt, rule.inactiveMonths, rule.timeZone);
         await enqueue(tx, {
           channel: 'email',
@@ -597,7 +626,7 @@ export async function remindExpiringPoints(deps: Pick<Deps, 'db' | 'config'>, no
           to: account.email,
           locale: (customer?.locale ?? shop.locale) === 'en' ? 'en' : 'fr',
           customerId: customer?.id ?? null,
-          data: { points: available, expiresAt: expiresAt.toISOString(), url: deps.config.publicUrl },
+          data: { points: available, expiresAt: expiresAt.toISOString(), url },
           at: now,
         });
         await tx.loyaltyAccount.update({ where: { id: account.id }, data: { expiryRemindedFor: fresh.lastActivityAt }, select: { id: true } });

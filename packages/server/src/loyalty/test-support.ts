@@ -21,7 +21,7 @@ export async function placeOrder(
     ...(input.cancelledAt ? { cancelledAt: input.cancelledAt.toISOString() } : {}),
   };
   const { orderId } = await upsertOrder(deps, { shopId: input.shopId, order: orderUpsertInput.parse(order), actor: systemActor });
-  await inLoyaltyTransaction(deps, (tx) => awardOrderPoints(tx, { shopId: input.shopId, orderId, now: deps.clock.now() }));
+  await inLoyaltyTransaction(deps, (tx) => awardOrderPoints(tx, deps, { shopId: input.shopId, orderId, now: deps.clock.now() }));
   const lines = await deps.db.orderLine.findMany({ where: { orderId }, select: { id: true }, orderBy: { position: 'asc' } });
   return { orderId, lineIds: lines.map((line) => line.id) };
 }

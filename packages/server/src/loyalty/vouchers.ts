@@ -1,4 +1,4 @@
-import type { VoucherOutput, VoucherVerdict } from '@comptoir/protocol';
+import { pickLocale, type VoucherOutput, type VoucherVerdict } from '@comptoir/protocol';
 import type { Prisma } from '../generated/prisma/client.js';
 import { ActorType, type Actor } from '../core/actor.js';
 import type { Deps, Db } from '../core/deps.js';
@@ -6,6 +6,7 @@ import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { newId } from '../core/ids.js';
 import { enqueue } from '../notifications/outbox.js';
+import { createCaseLink } from '../notifications/shopper-code.js';
 import { accountBalances, coverShare, inLoyaltyTransaction, loadLoyaltyShop, touchAccount } from './accounts.js';
 import { accountScope, generateVoucherCode, normalizeVoucherCode } from './ledger.js';
 
@@ -58,7 +59,7 @@ async function drawPoolCode(tx: Db, input: { shopId: string; rewardId: string; v
  * to the shop's systems by the `loyalty.voucher_issued` webhook; a pool code is drawn atomically.
  */
 export async function redeemForVoucher(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   input: { shopId: string; email: string; rewardId: string; idempotencyKey: string; actor?: Actor },
 ): Promise<{ voucher: VoucherOutput; available: number; created: boolean }> {
   const now = deps.clock.now();
@@ -173,6 +174,27 @@ export async function redeemForVoucher(
       },
       at: now,
     });
+    // The code by email too, so it is at hand at the till; with a link back to the points.
+    const customer = await tx.customer.findFirst({ where: { shopId: shop.id, email, erasedAt: null }, select: { id: true, locale: true, shop: { select: { locale: true } } } });
+    if (customer && code) {
+      await enqueue(tx, {
+        channel: 'email',
+        shopId: shop.id,
+        topic: 'loyalty_voucher_issued',
+        dedupeKey: `loyalty.voucher_issued:${voucherId}`,
+        to: email,
+        locale: pickLocale(customer.locale, customer.shop.locale),
+        customerId: customer.id,
+        data: {
+          code,
+          value: { amountMinor: reward.valueMinor, currency: shop.currency },
+          points: reward.points,
+          expiresAt: voucher.expiresAt?.toISOString() ?? null,
+          url: await createCaseLink(deps, tx, { shopId: shop.id, customerId: customer.id, caseType: 'loyalty', caseId: accountId }),
+        },
+        at: now,
+      });
+    }
     return { voucher: toVoucherOutput(voucher), available: available - reward.points, created: true };
   });
 }

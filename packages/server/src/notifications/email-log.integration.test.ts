@@ -35,22 +35,36 @@ describe(`emails sent, as the admin lists them, on ${testDatabaseKind}`, () => {
 
   it('lists what the shop sent, newest first, with its template, and pages through it', async () => {
     const all = await shop.staff.emails.admin.list({});
-    // Each ticket alerted the owner; nothing of the other shop shows.
-    expect(all.emails.map((email) => email.topic)).toEqual(['staff_new_case', 'staff_new_case']);
-    expect(all.emails.every((email) => email.transport === 'development' && email.to === 'owner@emails-shop.example')).toBe(true);
-    expect(all.emails[0]!.subject).toContain('E-2');
-    const first = await shop.staff.emails.admin.list({ limit: 1 });
-    const second = await shop.staff.emails.admin.list({ limit: 1, cursor: first.nextCursor });
-    expect([...first.emails, ...second.emails].map((email) => email.id)).toEqual(all.emails.map((email) => email.id));
+    // Each order earned points and each ticket alerted the owner; nothing of the other shop shows.
+    expect(all.emails.map((email) => `${email.topic} ${email.to}`).sort()).toEqual([
+      'loyalty_points_earned alice@example.fr',
+      'loyalty_points_earned bruno@example.fr',
+      'staff_new_case owner@emails-shop.example',
+      'staff_new_case owner@emails-shop.example',
+    ]);
+    expect(all.emails.every((email) => email.transport === 'development')).toBe(true);
+    const ids = all.emails.map((email) => email.id);
+    expect(ids).toEqual([...ids].sort().reverse());
+    const first = await shop.staff.emails.admin.list({ limit: 3 });
+    const second = await shop.staff.emails.admin.list({ limit: 3, cursor: first.nextCursor });
+    expect([...first.emails, ...second.emails].map((email) => email.id)).toEqual(ids);
     expect(second.nextCursor).toBeNull();
   });
 
   it('searches by subject or recipient and shows an email as it was received', async () => {
-    const found = await shop.staff.emails.admin.list({ search: 'e-1' });
+    const found = await shop.staff.emails.admin.list({ search: 'e-1)' });
     expect(found.emails).toHaveLength(1);
     const email = await shop.staff.emails.admin.get({ emailId: found.emails[0]!.id });
     expect(email.html).toContain('<html');
     expect(email.text).toContain('E-1');
     expect(await failureCode(other.staff.emails.admin.get({ emailId: email.id }))).toBe('NOT_FOUND');
+  });
+
+  it('links the points email to the widget’s points screen, signed in once', async () => {
+    const earned = await app.deps.db.outboxMessage.findFirstOrThrow({ where: { shopId: shop.shop.id, topic: 'loyalty_points_earned' }, select: { payload: true } });
+    const { customerId, data } = earned.payload as { customerId: string; data: { url: string } };
+    const token = decodeURIComponent(data.url.split('#comptoir-link=')[1]!);
+    const signedIn = await shop.shopper(customerId).sessions.widget.verifyLink({ token });
+    expect(signedIn.opens?.caseType).toBe('loyalty');
   });
 });

@@ -3,7 +3,7 @@ import type { Db, Deps } from '../core/deps.js';
 import { enqueue } from './outbox.js';
 
 /** A case as staff emails name it. */
-export type StaffCaseType = 'return' | 'refund' | 'claim' | 'ticket';
+export type StaffCaseType = 'return' | 'refund' | 'claim' | 'ticket' | 'exchange';
 
 /** The admin page of a case (the admin routes in its URL fragment: `#/case?type=…&id=…`). */
 export function adminCaseUrl(deps: Pick<Deps, 'config'>, caseType: StaffCaseType, caseId: string): string {
@@ -104,6 +104,34 @@ export async function notifyStaffDeadlineMissed(
       to: member.email,
       locale: member.locale,
       data: { caseType: target.caseType, caseRef: target.caseRef, url: adminCaseUrl(deps, target.caseType, target.caseId), outcome: target.outcome },
+      at,
+    });
+  }
+}
+
+/** A shopper rated a settled case: each member of the shop sees the mark and the comment. */
+export async function notifyStaffCaseRated(
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  target: { shopId: string; caseType: StaffCaseType; caseId: string; caseRef: string; orderNumber: string | null; rating: number; comment: string | null },
+  at: Date,
+): Promise<void> {
+  for (const member of await staffRecipients(tx, target.shopId)) {
+    await enqueue(tx, {
+      channel: 'email',
+      shopId: target.shopId,
+      topic: 'staff_case_rated',
+      dedupeKey: `${target.caseType}:${target.caseId}:rated:${member.id}`,
+      to: member.email,
+      locale: member.locale,
+      data: {
+        caseType: target.caseType,
+        caseRef: target.caseRef,
+        orderNumber: target.orderNumber,
+        rating: target.rating,
+        comment: target.comment,
+        url: adminCaseUrl(deps, target.caseType, target.caseId),
+      },
       at,
     });
   }

@@ -160,7 +160,7 @@ export async function markOrderStep(
       occurredAt: deps.clock.now(),
     });
     // Delivery, pickup or cancellation decides the order's loyalty points (idempotent).
-    await awardOrderPoints(tx, { shopId: input.shopId, orderId: order.id, now: deps.clock.now() });
+    await awardOrderPoints(tx, deps, { shopId: input.shopId, orderId: order.id, now: deps.clock.now() });
     return { orderId: order.id, stage: to, changed: true };
   });
 }

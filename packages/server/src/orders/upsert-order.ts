@@ -197,7 +197,7 @@ export async function applyOrderUpsert(tx: Db, deps: Deps, input: UpsertOrderInp
       occurredAt: now,
     });
     // Loyalty points once the order has reached the shopper (idempotent; pending until its return window closes).
-    await awardOrderPoints(tx, { shopId, orderId: created.id, now });
+    await awardOrderPoints(tx, deps, { shopId, orderId: created.id, now });
     return { orderId: created.id, outcome: 'created' };
   }
 
@@ -230,7 +230,7 @@ export async function applyOrderUpsert(tx: Db, deps: Deps, input: UpsertOrderInp
     data: { changes, lines: lineChanges },
     occurredAt: now,
   });
-  await awardOrderPoints(tx, { shopId, orderId: existing.id, now });
+  await awardOrderPoints(tx, deps, { shopId, orderId: existing.id, now });
   return { orderId: existing.id, outcome: 'updated' };
 }
 

@@ -112,7 +112,15 @@ describe(`returns on ${testDatabaseKind}`, () => {
     expect(await failureCode(shopper.returns.widget.rate({ returnId: created.returnId, rating: 4 }))).toBe('CASE_NOT_RATEABLE');
 
     const outbox = await app.deps.db.outboxMessage.findMany({ where: { shopId: shop.shop.id, channel: 'email' }, select: { topic: true } });
-    expect(outbox.map((row) => row.topic).sort()).toEqual(['return_approved', 'return_received', 'return_refunded', 'return_requested', 'staff_new_case']);
+    expect(outbox.map((row) => row.topic).sort()).toEqual([
+      'loyalty_points_earned',
+      'return_approved',
+      'return_received',
+      'return_refunded',
+      'return_requested',
+      'staff_case_rated',
+      'staff_new_case',
+    ]);
     app.clock.set(start);
   });
 

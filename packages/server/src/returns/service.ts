@@ -39,6 +39,7 @@ import {
   type ShopperScope,
 } from './load.js';
 import { notifyReturnApproved, notifyReturnReceived, notifyReturnRefused, notifyReturnRequested } from './notifications.js';
+import { notifyStaffCaseRated } from '../notifications/staff-alerts.js';
 import { issueStoreCreditForReturn } from './refund.js';
 import { allowedReturnActions, transitionReturn, type ReturnAction } from './state.js';
 
@@ -628,6 +629,8 @@ export async function rateReturn(deps: Deps, input: ShopperScope & { returnId: s
       data: { rating: input.rating },
       occurredAt: now,
     });
+    const target = { shopId: row.shopId, caseType: 'return', caseId: row.id, caseRef: row.code, orderNumber: row.order.number } as const;
+    await notifyStaffCaseRated(tx, deps, { ...target, rating: input.rating, comment: input.comment?.trim() || null }, now);
   });
 }
 

@@ -5,7 +5,7 @@ import type { Db, Deps } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { checkAttachments } from '../cases/attachments.js';
-import { notifyStaffNewCase, staffCaseRef } from '../notifications/staff-alerts.js';
+import { notifyStaffCaseRated, notifyStaffNewCase, staffCaseRef } from '../notifications/staff-alerts.js';
 import { createCaseLink } from '../notifications/shopper-code.js';
 import { loadCasePolicy } from '../cases/case-policy.js';
 import { planTicketFirstResponse } from '../guarantees/case-deadlines.js';
@@ -243,6 +243,8 @@ export async function rateTicket(
       data: { rating: input.rating },
       set: { rating: input.rating, ratingComment: input.comment?.trim() || null },
     });
+    const target = { shopId: input.shopId, caseType: 'ticket', caseId: ticket.id, caseRef: staffCaseRef(ticket.id), orderNumber: null } as const;
+    await notifyStaffCaseRated(tx, deps, { ...target, rating: input.rating, comment: input.comment?.trim() || null }, now);
     return { status: TicketStatus.closed };
   });
 }

@@ -30,8 +30,20 @@ const samples: { [T in EmailTopic]: EmailData[T] } = {
   staff_new_case: { caseType: 'return', caseRef: hostile, orderNumber: hostile, url },
   staff_deadline_reminder: { caseType: 'claim', caseRef: hostile, dueAt: iso, url },
   staff_deadline_missed: { caseType: 'ticket', caseRef: hostile, outcome: { fr: hostile, en: hostile }, url },
+  staff_case_rated: { caseType: 'claim', caseRef: hostile, orderNumber: hostile, rating: 2, comment: hostile, url },
+  staff_daily_digest: {
+    overdue: 1,
+    dueToday: 1,
+    cases: [
+      { caseType: 'return', caseRef: hostile, orderNumber: hostile, dueAt: iso, overdue: true, url },
+      { caseType: 'ticket', caseRef: hostile, orderNumber: null, dueAt: iso, overdue: false, url },
+    ],
+    url,
+  },
   webhook_endpoint_disabled: { endpointUrl: hostile, failingSince: iso, url },
   loyalty_points_expiring: { points: 120, expiresAt: iso, url },
+  loyalty_points_earned: { points: 42, orderNumber: hostile, availableAt: iso, url },
+  loyalty_voucher_issued: { code: hostile, value: money, points: 100, expiresAt: iso, url },
 };
 
 const branding = { shopName: `Chez <b>Léa</b> & "fils"`, logoUrl: 'javascript:alert(2)', brandColor: '#ffeb3b', timeZone: 'Europe/Paris' };

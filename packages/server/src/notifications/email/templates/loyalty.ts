@@ -1,7 +1,53 @@
-import { defineTemplate, formatDateTime, pick, shopperFootnote } from './common.js';
+import { defineTemplate, formatDateTime, formatMoney, pick, shopperFootnote, type MoneyValue } from './common.js';
 
-/** Loyalty emails: points about to expire. */
+const seePoints = { fr: 'Voir mes points', en: 'See my points' } as const;
+
+/** Loyalty emails: points earned, voucher issued, points about to expire. */
 export const loyaltyTemplates = {
+  loyalty_points_earned: defineTemplate<{ points: number; orderNumber: string; availableAt: string; url: string }>({
+    essential: false,
+    render: (locale, data, ctx) => ({
+      subject: pick(locale, {
+        fr: `${data.points} points gagnés chez ${ctx.shopName}`,
+        en: `You earned ${data.points} points at ${ctx.shopName}`,
+      }),
+      preheader: pick(locale, { fr: `Commande ${data.orderNumber}`, en: `Order ${data.orderNumber}` }),
+      heading: pick(locale, { fr: 'Merci pour votre commande', en: 'Thank you for your order' }),
+      paragraphs: [
+        pick(locale, {
+          fr: `Votre commande ${data.orderNumber} vous rapporte ${data.points} points. Ils seront disponibles à la fin du délai de retour, à la date ci-dessous.`,
+          en: `Your order ${data.orderNumber} earns you ${data.points} points. They become available when the return window closes, on the date below.`,
+        }),
+      ],
+      details: [[pick(locale, { fr: 'Disponibles le', en: 'Available on' }), formatDateTime(locale, data.availableAt, ctx.timeZone)]],
+      action: { label: pick(locale, seePoints), url: data.url },
+      footnote: shopperFootnote(locale, ctx),
+    }),
+  }),
+  loyalty_voucher_issued: defineTemplate<{ code: string; value: MoneyValue; points: number; expiresAt: string | null; url: string }>({
+    essential: true,
+    render: (locale, data, ctx) => ({
+      subject: pick(locale, {
+        fr: `Votre bon d’achat de ${formatMoney('fr', data.value)} chez ${ctx.shopName}`,
+        en: `Your ${formatMoney('en', data.value)} voucher at ${ctx.shopName}`,
+      }),
+      preheader: data.code,
+      heading: pick(locale, { fr: 'Votre bon d’achat', en: 'Your voucher' }),
+      paragraphs: [
+        pick(locale, {
+          fr: `Vous avez échangé ${data.points} points contre ce bon. Saisissez le code à votre prochain achat.`,
+          en: `You turned ${data.points} points into this voucher. Enter the code at your next purchase.`,
+        }),
+      ],
+      details: [
+        [pick(locale, { fr: 'Code', en: 'Code' }), data.code],
+        [pick(locale, { fr: 'Valeur', en: 'Value' }), formatMoney(locale, data.value)],
+        ...(data.expiresAt ? [[pick(locale, { fr: 'Valable jusqu’au', en: 'Valid until' }), formatDateTime(locale, data.expiresAt, ctx.timeZone)] as [string, string]] : []),
+      ],
+      action: { label: pick(locale, seePoints), url: data.url },
+      footnote: shopperFootnote(locale, ctx),
+    }),
+  }),
   loyalty_points_expiring: defineTemplate<{ points: number; expiresAt: string; url: string }>({
     essential: false,
     render: (locale, data, ctx) => ({
@@ -18,7 +64,7 @@ export const loyaltyTemplates = {
         }),
       ],
       details: [[pick(locale, { fr: 'Date d’expiration', en: 'Expiry date' }), formatDateTime(locale, data.expiresAt, ctx.timeZone)]],
-      action: { label: pick(locale, { fr: 'Voir mes points', en: 'See my points' }), url: data.url },
+      action: { label: pick(locale, seePoints), url: data.url },
       footnote: shopperFootnote(locale, ctx),
     }),
   }),

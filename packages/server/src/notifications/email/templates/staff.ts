@@ -3,7 +3,7 @@ import { defineTemplate, formatDateTime, pick } from './common.js';
 
 /** A case as staff emails name it. */
 export interface StaffCaseData {
-  caseType: 'return' | 'refund' | 'claim' | 'ticket';
+  caseType: 'return' | 'refund' | 'claim' | 'ticket' | 'exchange';
   /** Return code, claim or ticket reference. */
   caseRef: string;
   orderNumber?: string | null;
@@ -16,6 +16,7 @@ const caseLabel = {
   refund: { fr: 'Remboursement', en: 'Refund' },
   claim: { fr: 'Réclamation', en: 'Claim' },
   ticket: { fr: 'Message', en: 'Ticket' },
+  exchange: { fr: 'Échange', en: 'Exchange' },
 } as const;
 
 const openCase = { fr: 'Ouvrir le dossier', en: 'Open the case' } as const;
@@ -77,6 +78,48 @@ export const staffTemplates = {
       ],
       details: [[pick(locale, { fr: 'Dossier', en: 'Case' }), `${pick(locale, caseLabel[data.caseType])} ${data.caseRef}`]],
       action: { label: pick(locale, openCase), url: data.url },
+    }),
+  }),
+  staff_case_rated: defineTemplate<StaffCaseData & { rating: number; comment: string | null }>({
+    essential: true,
+    render: (locale, data) => ({
+      subject: pick(locale, {
+        fr: `${data.rating}/5 pour ${caseLabel[data.caseType].fr.toLowerCase()} ${data.caseRef}`,
+        en: `${data.rating}/5 for ${caseLabel[data.caseType].en.toLowerCase()} ${data.caseRef}`,
+      }),
+      preheader: data.comment ?? '',
+      heading: pick(locale, { fr: 'Un client a noté votre service', en: 'A customer rated your service' }),
+      paragraphs: [
+        pick(locale, { fr: `Note : ${data.rating} sur 5.`, en: `Rating: ${data.rating} out of 5.` }),
+        ...(data.comment ? [`« ${data.comment} »`] : []),
+      ],
+      details: [
+        [pick(locale, { fr: 'Dossier', en: 'Case' }), `${pick(locale, caseLabel[data.caseType])} ${data.caseRef}`],
+        ...(data.orderNumber ? [[pick(locale, { fr: 'Commande', en: 'Order' }), data.orderNumber] as [string, string]] : []),
+      ],
+      action: { label: pick(locale, openCase), url: data.url },
+    }),
+  }),
+  staff_daily_digest: defineTemplate<{ overdue: number; dueToday: number; cases: Array<StaffCaseData & { dueAt: string; overdue: boolean }>; url: string }>({
+    essential: true,
+    render: (locale, data, ctx) => ({
+      subject: pick(locale, {
+        fr: `${ctx.shopName} : ${data.overdue} en retard, ${data.dueToday} à traiter aujourd’hui`,
+        en: `${ctx.shopName}: ${data.overdue} overdue, ${data.dueToday} due today`,
+      }),
+      preheader: pick(locale, { fr: 'Les échéances du jour', en: 'Today’s deadlines' }),
+      heading: pick(locale, { fr: 'Vos échéances du jour', en: 'Your deadlines today' }),
+      paragraphs: [
+        pick(locale, {
+          fr: 'Les dossiers ci-dessous arrivent à échéance dans les 24 heures ou sont déjà en retard. Sans réponse, Comptoir tiendra la promesse à votre place.',
+          en: 'The cases below are due within 24 hours or already overdue. Without an answer, Comptoir keeps the promise for you.',
+        }),
+      ],
+      details: data.cases.map((item) => [
+        `${pick(locale, caseLabel[item.caseType])} ${item.caseRef}${item.orderNumber ? ` · ${item.orderNumber}` : ''}`,
+        `${item.overdue ? pick(locale, { fr: 'En retard depuis le ', en: 'Overdue since ' }) : ''}${formatDateTime(locale, item.dueAt, ctx.timeZone)}`,
+      ]),
+      action: { label: pick(locale, { fr: 'Ouvrir la liste', en: 'Open the list' }), url: data.url },
     }),
   }),
   webhook_endpoint_disabled: defineTemplate<{ endpointUrl: string; failingSince: string; url: string }>({
