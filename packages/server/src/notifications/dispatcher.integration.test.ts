@@ -149,6 +149,26 @@ describe('email delivery through the resend SDK', () => {
     expect(resend.requests.at(-1)!.body.headers).toEqual({});
   });
 
+  it('counts a send that never answers as a failed attempt, inside its lease, and retries it later', async () => {
+    await enqueue(app.deps.db, {
+      channel: 'email',
+      shopId,
+      topic: 'order_delivered',
+      dedupeKey: 'stuck:1',
+      to: 'camille@example.fr',
+      locale: 'fr',
+      data: { orderNumber: '1050', url: 'https://lea.example/' },
+      at: app.clock.now(),
+    });
+    const stuck = { ...deps, email: { name: 'stuck', send: () => new Promise<never>(() => {}) } };
+    expect(await dispatchDue(stuck, { emailTimeoutMs: 50 })).toMatchObject({ claimed: 1, retried: 1 });
+    const row = await app.deps.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'stuck:1' } });
+    expect(row).toMatchObject({ status: 'pending', lockedUntil: null, attempts: 1 });
+    expect(row.lastError).toContain('no answer in 50 ms');
+    app.clock.advance(60 * 60_000);
+    expect(await dispatchDue(deps)).toMatchObject({ claimed: 1, sent: 1 });
+  });
+
   it('gives up after the last attempt and marks the message dead', async () => {
     await enqueue(app.deps.db, {
       channel: 'email', shopId, topic: 'password_reset', dedupeKey: 'reset:dead', to: 'x@example.fr', locale: 'fr',

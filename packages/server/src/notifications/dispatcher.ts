@@ -27,6 +27,7 @@ export interface DispatchOptions {
   /** How long a claim lasts; a worker that dies releases its messages when it ends. */
   leaseMs?: number;
   webhookTimeoutMs?: number;
+  emailTimeoutMs?: number;
 }
 
 /** What a pass did. */
@@ -72,7 +73,23 @@ export function senderOf(deps: Deps, shop: { name: string; emailFrom: string | n
   return `"${display}" <no-reply@${domain}>`;
 }
 
-async function deliverEmail(deps: NotificationDeps, row: ClaimedRow): Promise<Outcome> {
+/**
+ * A send that has not answered in this time is counted as failed and retried later. The bound
+ * keeps every delivery inside its claim's lease (see dispatchDue): no second worker can take a
+ * message while the first is still talking to the receiver. A send that did reach Resend is
+ * dropped there on retry, by its Idempotency-Key.
+ */
+const defaultEmailTimeoutMs = 20_000;
+
+function timeout(ms: number): { promise: Promise<never>; clear(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer in ${ms} ms`), { code: 'SEND_TIMEOUT' })), ms);
+  });
+  return { promise, clear: () => clearTimeout(timer) };
+}
+
+async function deliverEmail(deps: NotificationDeps, row: ClaimedRow, timeoutMs: number): Promise<Outcome> {
   const payload = row.payload as EmailPayload;
   if (!isEmailTopic(row.topic)) return { kind: 'failed', error: `unknown topic ${row.topic}` };
   const topic: EmailTopic = row.topic;
@@ -97,16 +114,26 @@ async function deliverEmail(deps: NotificationDeps, row: ClaimedRow): Promise<Ou
     brandColor: shop?.brandColor ?? null,
     timeZone: shop?.timeZone ?? 'Europe/Paris',
   });
-  const result = await deps.email.send({
-    from: senderOf(deps, shop),
-    to: payload.to,
-    replyTo: shop?.emailReplyTo ?? null,
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    headers,
-    idempotencyKey: row.dedupeKey,
-  });
+  const limit = timeout(timeoutMs);
+  let result: Awaited<ReturnType<NotificationDeps['email']['send']>>;
+  try {
+    const sending = deps.email.send({
+      from: senderOf(deps, shop),
+      to: payload.to,
+      replyTo: shop?.emailReplyTo ?? null,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers,
+      idempotencyKey: row.dedupeKey,
+    });
+    result = await Promise.race([sending, limit.promise]);
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 'SEND_TIMEOUT') throw err;
+    return { kind: 'retry', error: `network ${(err as Error).message}` };
+  } finally {
+    limit.clear();
+  }
   if (!result.ok) return { kind: result.retryable ? 'retry' : 'failed', error: `${result.statusCode ?? 'network'} ${result.error}` };
   return {
     kind: 'sent',
@@ -226,7 +253,12 @@ async function settle(deps: NotificationDeps, row: ClaimedRow, outcome: Outcome,
  */
 export async function dispatchDue(deps: NotificationDeps, options: DispatchOptions = {}): Promise<DispatchReport> {
   const now = deps.clock.now();
-  const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? 60_000));
+  const webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
+  // The lease outlasts the slowest delivery by a wide margin, so a claim never expires while its
+  // worker is still sending: the message cannot be taken and sent a second time meanwhile.
+  const emailTimeoutMs = options.emailTimeoutMs ?? defaultEmailTimeoutMs;
+  const leaseMs = Math.max(options.leaseMs ?? 60_000, 2 * Math.max(webhookTimeoutMs, emailTimeoutMs));
+  const leaseUntil = new Date(now.getTime() + leaseMs);
   const limit = options.limit ?? 50;
   const rows = await deps.db.$queryRaw<ClaimedRow[]>`
     UPDATE "OutboxMessage" SET "lockedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
@@ -250,7 +282,7 @@ export async function dispatchDue(deps: NotificationDeps, options: DispatchOptio
       const isEmail = row.channel === 'email';
       let outcome: Outcome;
       try {
-        outcome = isEmail ? await deliverEmail(deps, row) : await deliverWebhook(deps, row, endpoints, options.webhookTimeoutMs ?? 10_000);
+        outcome = isEmail ? await deliverEmail(deps, row, emailTimeoutMs) : await deliverWebhook(deps, row, endpoints, webhookTimeoutMs);
       } catch (err) {
         deps.logger.error({ err, outboxId: row.id }, 'outbox delivery crashed');
         const code = (err as { code?: unknown }).code;

@@ -15,7 +15,7 @@ const core = await startAppCore({
   config: { publicUrl: 'http://comptoir.test', allowPrivateWebhookTargets: true },
 });
 const jobs = await startJobs(core.database, { logger: core.deps.logger, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 5 });
-await startOutboxWorker(notificationDepsFrom(core.deps), jobs, { intervalMs: 500, leaseMs: 3_000, webhookTimeoutMs: 2_000, limit: 50 });
+await startOutboxWorker(notificationDepsFrom(core.deps), jobs, { intervalMs: 500, leaseMs: 3_000, webhookTimeoutMs: 1_000, emailTimeoutMs: 1_000, limit: 50 });
 process.stdout.write('ready\n');
 
 const stop = async (code: number) => {
