@@ -1,28 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { orderUpsertInput } from '@comptoir/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppCore, type AppCore } from '../../server/src/app.js';
-import { systemClock } from '../../server/src/core/clock.js';
-import { createLogger } from '../../server/src/core/logger.js';
-import { registerAdminAssets } from '../../server/src/http/admin-assets.js';
-import { buildHttpServer } from '../../server/src/http/server.js';
+import type { AppCore } from '../../server/src/app.js';
 import { upsertOrder } from '../../server/src/orders/upsert-order.js';
 import { createReturn } from '../../server/src/returns/service.js';
 import { openTicket } from '../../server/src/tickets/service.js';
 import { openClaim } from '../../server/src/claims/service.js';
 import { createStaffUser } from '../../server/src/staff/service.js';
 import { createShopWithKeys } from '../../server/src/test/fixtures.js';
-
-const adminDist = fileURLToPath(new URL('../dist', import.meta.url));
-const screenshots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-
-const viewports = [
-  { name: 'mobile', width: 375, height: 812, locale: 'fr-FR' },
-  { name: 'desktop', width: 1280, height: 800, locale: 'en-US' },
-] as const;
+import type { Browser } from 'playwright-core';
+import { screenshots, seriousViolations, startE2eServer, viewports, type E2eServer } from './e2e-harness.js';
 
 /** Texts the flow clicks or checks, in the language each viewport's browser asks for. */
 const texts = {
@@ -30,67 +16,19 @@ const texts = {
   'en-US': { team: 'Team', invited: 'Password saved', loginTitle: 'Sign in to your shop' },
 } as const;
 
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
-/** Runs axe-core in the page and returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, so the page's strict CSP does not block it.
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-}
-
 describe('admin in Chromium', () => {
+  let server: E2eServer;
   let core: AppCore;
-  let http: Awaited<ReturnType<typeof buildHttpServer>>;
   let browser: Browser;
   let baseUrl = '';
 
   beforeAll(async () => {
-    if (!existsSync(`${adminDist}/index.html`)) throw new Error('Build the admin first: vite build (npm run test:e2e does).');
-    mkdirSync(screenshots, { recursive: true });
-    core = await startAppCore({
-      database: { kind: 'pglite', dataDir: null },
-      migrate: true,
-      clock: systemClock,
-      logger: createLogger('silent'),
-      config: { publicUrl: 'http://localhost', allowPrivateWebhookTargets: true },
-    });
-    http = await buildHttpServer(core.deps, { extend: (app) => registerAdminAssets(app, { adminDist }) });
-    await http.listen({ host: '127.0.0.1', port: 0 });
-    const address = http.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    // localhost (not 127.0.0.1): browsers accept Secure cookies from it without TLS.
-    baseUrl = `http://localhost:${address.port}`;
-    core.deps.config.publicUrl = baseUrl;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP localhost 127.0.0.1',
-      ],
-    });
+    server = await startE2eServer();
+    ({ core, browser, baseUrl } = server);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await http?.close();
-    await core?.close();
+    await server?.close();
   });
 
   for (const viewport of viewports) {
@@ -161,8 +99,13 @@ describe('admin in Chromium', () => {
         await page.locator('comptoir-login-page #password').fill('samir-password-1');
         await page.locator('comptoir-login-page button[type=submit]').click();
         await page.locator('comptoir-inbox-page h1').waitFor();
-        // A staff member sees neither the team nor the keys (only the inbox and the counter).
-        expect(await page.locator('comptoir-app-shell nav a').count()).toBe(2);
+        // A staff member sees neither the team, the keys nor the webhooks (owner-only screens).
+        expect(await page.locator('comptoir-app-shell nav a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
+          '#/inbox',
+          '#/counter',
+          '#/emails',
+          '#/loyalty',
+        ]);
         expect(await seriousViolations(page)).toEqual([]);
       } finally {
         await context.close();

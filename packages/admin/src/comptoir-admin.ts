@@ -16,6 +16,10 @@ import './pages/cases/return-case-page.js';
 import './pages/cases/ticket-case-page.js';
 import './pages/cases/claim-case-page.js';
 import './pages/counter/counter-page.js';
+import './pages/webhooks/webhooks-page.js';
+import './pages/emails/emails-page.js';
+import './pages/emails/email-detail-page.js';
+import './pages/loyalty/loyalty-page.js';
 
 /**
  * The Comptoir admin: picks the screen from the URL fragment and the session. Links from messages
@@ -88,6 +92,18 @@ export class ComptoirAdmin extends LitElement {
         return me.activeShop.role === 'owner'
           ? keyed(me.activeShop.id, html`<comptoir-keys-page></comptoir-keys-page>`)
           : html`<p class="alert error" role="alert">${t('keys.ownerOnly')}</p>`;
+      case 'webhooks':
+        return me.activeShop.role === 'owner'
+          ? keyed(me.activeShop.id, html`<comptoir-webhooks-page></comptoir-webhooks-page>`)
+          : html`<p class="alert error" role="alert">${t('webhooks.ownerOnly')}</p>`;
+      case 'emails': {
+        const id = route.params.get('id');
+        return id
+          ? keyed(`${me.activeShop.id}:${id}`, html`<comptoir-email-detail-page .emailId=${id}></comptoir-email-detail-page>`)
+          : keyed(me.activeShop.id, html`<comptoir-emails-page></comptoir-emails-page>`);
+      }
+      case 'loyalty':
+        return keyed(me.activeShop.id, html`<comptoir-loyalty-page></comptoir-loyalty-page>`);
       case 'counter':
         return keyed(me.activeShop.id, html`<comptoir-counter-page></comptoir-counter-page>`);
       case 'case': {

@@ -11,6 +11,9 @@ export const RouteName = {
   counter: 'counter',
   staff: 'staff',
   keys: 'keys',
+  webhooks: 'webhooks',
+  emails: 'emails',
+  loyalty: 'loyalty',
 } as const;
 export type RouteName = (typeof RouteName)[keyof typeof RouteName];
 

@@ -12,6 +12,13 @@ export type ApiKeyRow = Outputs['shops']['admin']['listKeys'][number];
 export type InboxCase = Outputs['cases']['admin']['inbox']['cases'][number];
 export type ReturnDetail = Outputs['returns']['admin']['detail'];
 export type CaseNote = Outputs['cases']['admin']['notes'][number];
+export type WebhookEndpoint = Outputs['webhooks']['admin']['list'][number];
+export type WebhookDelivery = Outputs['webhooks']['admin']['deliveries'][number];
+export type SentEmailRow = Outputs['emails']['admin']['list']['emails'][number];
+export type SentEmail = Outputs['emails']['admin']['get'];
+export type LoyaltyMember = Outputs['loyalty']['admin']['members']['members'][number];
+export type LoyaltyMemberHistory = Outputs['loyalty']['admin']['memberHistory'];
+export type LoyaltyGroup = Outputs['loyalty']['admin']['group'];
 
 let csrfToken = '';
 

@@ -17,11 +17,14 @@ const navItems: readonly NavItem[] = [
   { route: 'counter', label: 'nav.counter', isOwnerOnly: false },
   { route: 'staff', label: 'nav.staff', isOwnerOnly: true },
   { route: 'keys', label: 'nav.keys', isOwnerOnly: true },
+  { route: 'webhooks', label: 'nav.webhooks', isOwnerOnly: true },
+  { route: 'emails', label: 'nav.emails', isOwnerOnly: false },
+  { route: 'loyalty', label: 'nav.loyalty', isOwnerOnly: false },
 ];
 
 /**
  * The frame of the signed-in admin: the active shop (with a switcher for people in several shops),
- * the navigation (owners see team and keys), the language, sign-out; the page goes in the slot.
+ * the navigation (owners also see team, keys and webhooks), the language, sign-out; the page goes in the slot.
  * On a phone the navigation is a row of tabs under the header; from 48rem it is a side bar.
  *
  * @slot - the current page

@@ -48,6 +48,11 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return tables[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Whether `key` is one of the admin's texts (for keys built from server values, such as event types). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(tables[current], key);
+}
+
 /** A date (and time) in the current language. */
 export function formatDateTime(value: string | Date, withTime = true): string {
   const date = typeof value === 'string' ? new Date(value) : value;
