@@ -9,6 +9,7 @@ import { sha256 } from '../core/hash.js';
 import { hitRateLimit, minutesToWait, resetRateLimit } from '../core/rate-limit.js';
 import type { StaffIdentity } from '../auth/staff-auth.js';
 import { staffSessionPolicy } from './session-policy.js';
+import { emailInvitation, emailPasswordReset } from './access-emails.js';
 import { assertPasswordAcceptable, hashPassword, needsRehash, verifyDummyPassword, verifyPassword } from './password.js';
 
 const minute = 60_000;
@@ -75,7 +76,7 @@ async function issueLink(tx: Db, deps: Deps, input: { purpose: LinkPurpose; staf
   await invalidateLinks(tx, input.staffUserId, input.purpose, now, input.shopId);
   const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(now.getTime() + staffLinkLifetimeMs[input.purpose]);
-  await tx.oneTimeToken.create({
+  const row = await tx.oneTimeToken.create({
     data: {
       purpose: input.purpose,
       tokenHash,
@@ -84,8 +85,9 @@ async function issueLink(tx: Db, deps: Deps, input: { purpose: LinkPurpose; staf
       shopId: input.shopId ?? null,
       expiresAt,
     },
+    select: { id: true },
   });
-  return { url: adminLink(deps, input.purpose === 'staff_invite' ? 'accept' : 'reset', token), expiresAt };
+  return { url: adminLink(deps, input.purpose === 'staff_invite' ? 'accept' : 'reset', token), expiresAt, tokenId: row.id };
 }
 
 /**
@@ -185,6 +187,7 @@ export async function inviteStaff(
       const isPendingHereOnly = isMemberHere && existing.passwordHash === null && existing.memberships.length === 1;
       if (isPendingHereOnly) {
         const link = await issueLink(tx, deps, { purpose: 'staff_invite', staffUserId: existing.id, email, shopId: input.shopId });
+        await emailInvitation(tx, { shopId: input.shopId, email, inviterId: input.actor.id ?? null, role: input.role, ...link, now });
         await recordEvent(tx, {
           shopId: input.shopId,
           subjectType: 'staff',
@@ -212,6 +215,7 @@ export async function inviteStaff(
     const user = await tx.staffUser.create({ data: { email, name: input.name }, select: { id: true } });
     await tx.staffMembership.create({ data: { shopId: input.shopId, staffUserId: user.id, role: input.role } });
     const link = await issueLink(tx, deps, { purpose: 'staff_invite', staffUserId: user.id, email, shopId: input.shopId });
+    await emailInvitation(tx, { shopId: input.shopId, email, inviterId: input.actor.id ?? null, role: input.role, ...link, now });
     await recordEvent(tx, {
       shopId: input.shopId,
       subjectType: 'staff',
@@ -262,20 +266,24 @@ export async function acceptInvitation(
  * Creates a 1-hour single-use password-reset link for an account, replacing earlier ones. The CLI
  * prints it (`comptoir staff reset-link`) until the mailer sends it.
  */
-export async function createPasswordResetLink(deps: Deps, input: { email: string }): Promise<{ resetUrl: string; expiresAt: Date }> {
+export async function createPasswordResetLink(
+  deps: Deps,
+  input: { email: string; sendEmail?: boolean },
+): Promise<{ resetUrl: string; expiresAt: Date }> {
   const email = normalizeEmail(input.email);
-  const user = await deps.db.staffUser.findUnique({ where: { email }, select: { id: true, disabledAt: true } });
+  const user = await deps.db.staffUser.findUnique({ where: { email }, select: { id: true, disabledAt: true, locale: true } });
   if (!user || user.disabledAt) throw new DomainError('STAFF_NOT_FOUND');
   return deps.db.$transaction(async (tx) => {
     const link = await issueLink(tx, deps, { purpose: 'password_reset', staffUserId: user.id, email });
+    if (input.sendEmail) await emailPasswordReset(tx, { email, locale: user.locale, ...link, now: deps.clock.now() });
     return { resetUrl: link.url, expiresAt: link.expiresAt };
   });
 }
 
 /**
  * Someone asked for a password reset: the answer is the same whether or not the email has an
- * account, so it reveals nothing. A link is created only for a real account; until the mailer lands
- * it reaches nobody and the server's operator prints one with `comptoir staff reset-link`.
+ * account, so it reveals nothing. A link is created and emailed only for a real account (the
+ * server's operator can also print one with `comptoir staff reset-link`).
  */
 export async function requestPasswordReset(deps: Deps, input: { email: string; ip: string }): Promise<void> {
   const email = normalizeEmail(input.email);
@@ -288,8 +296,8 @@ export async function requestPasswordReset(deps: Deps, input: { email: string; i
   // Past the per-email limit the answer stays the same; no further link is made.
   if (!perEmail.allowed) return;
   try {
-    await createPasswordResetLink(deps, { email });
-    deps.logger.info({ event: 'staff.password_reset_requested' }, 'password reset link created (not emailed yet)');
+    await createPasswordResetLink(deps, { email, sendEmail: true });
+    deps.logger.info({ event: 'staff.password_reset_requested' }, 'password reset link emailed');
   } catch (error) {
     if (!(error instanceof DomainError && error.code === 'STAFF_NOT_FOUND')) throw error;
   }

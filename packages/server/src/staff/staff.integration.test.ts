@@ -190,6 +190,9 @@ describe(`staff accounts and sessions on ${testDatabaseKind}`, () => {
     const invitation = await owner.as().staff.invite({ email: 'New.Hire@Example.com', name: 'Noé', role: 'staff' });
     expect(invitation.invitationUrl).toMatch(/^http:\/\/comptoir\.test\/admin\/#\/accept\?token=[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(invitation.invitationUrl!);
+    // The same link reaches the invited person by email, naming who invited them.
+    const invitationEmail = await app.deps.db.outboxMessage.findFirstOrThrow({ where: { topic: 'staff_invitation', payload: { path: ['to'], equals: 'new.hire@example.com' } }, select: { payload: true } });
+    expect((invitationEmail.payload as { data: { url: string; inviterName: string } }).data).toMatchObject({ url: invitation.invitationUrl, expiresInHours: 168 });
 
     await expectCode(app.caller({ ip: nextIp() }).staff.login({ email: 'new.hire@example.com', password: 'anything-at-all' }), 'INVALID_CREDENTIALS');
     await expectCode(app.caller({ ip: nextIp() }).staff.acceptInvitation({ token, password: 'short' }), 'PASSWORD_TOO_SHORT');
@@ -235,6 +238,11 @@ describe(`staff accounts and sessions on ${testDatabaseKind}`, () => {
     await expect(app.caller({ ip: nextIp() }).staff.requestPasswordReset({ email: 'forgetful@example.com' })).resolves.toEqual({ ok: true });
     await expect(app.caller({ ip: nextIp() }).staff.requestPasswordReset({ email: 'ghost@example.com' })).resolves.toEqual({ ok: true });
     expect(await app.deps.db.oneTimeToken.count({ where: { purpose: 'password_reset' } })).toBe(before + 1);
+    // Only the known address gets an email, with a link that works.
+    const resetEmails = await app.deps.db.outboxMessage.findMany({ where: { topic: 'password_reset' }, select: { payload: true } });
+    expect(resetEmails.map((row) => (row.payload as { to: string }).to)).toEqual(['forgetful@example.com']);
+    const emailedToken = tokenOf((resetEmails[0]!.payload as { data: { url: string } }).data.url);
+    expect(emailedToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const oldSession = await signIn('forgetful@example.com', 'fanny-password-1');
     const link = await createPasswordResetLink(app.deps, { email: 'forgetful@example.com' });
