@@ -11,6 +11,9 @@ const viewports = {
   desktop: { width: 1280, height: 800 },
 } as const;
 
+/** A 1×1 PNG, the smallest real photo. */
+const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 /** The email of a demo order. */
 function emailOf(number: string): string {
   const order = server.seeded.orders.find((candidate) => candidate.number === number);
@@ -187,7 +190,7 @@ describe('the widget on the demo shop', () => {
     await context.close();
   });
 
-  it('lets a shopper open a claim on a delivered order, offering only the kinds open now', async () => {
+  it('lets a shopper open a claim with a photo on a delivered order, then follow it with its photo and status', async () => {
     const context = await browser.newContext({ viewport: viewports.mobile, locale: 'fr-FR' });
     const { page, problems } = await openPage(context, `${server.origin}/demo/#comptoir=order/1005`);
     await signIn(page, '1005', emailOf('1005'));
@@ -200,10 +203,37 @@ describe('the widget on the demo shop', () => {
     await screenshot(page, 'claim-form-mobile');
     await enabled.first().check();
     await flow.locator('textarea[name="description"]').fill('La théière est arrivée fêlée.');
+    // A file of a type claims refuse is explained and left out; the photo is kept.
+    await flow.locator('comptoir-file-picker input[type="file"]').setInputFiles([
+      { name: 'facture.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
+      { name: 'theiere.png', mimeType: 'image/png', buffer: onePixelPng },
+    ]);
+    expect(await flow.locator('comptoir-file-picker [role="alert"]').textContent()).toContain('facture.pdf : ce type de fichier n’est pas accepté.');
+    expect(await flow.locator('comptoir-file-picker li').allTextContents()).toEqual([expect.stringContaining('theiere.png')]);
     await flow.locator('button[type="submit"]').click();
-    await flow.getByRole('heading', { name: 'Votre réclamation est enregistrée' }).waitFor();
-    expect(await flow.locator('[role="status"]').textContent()).toMatch(/Réponse de la boutique au plus tard \S+/);
+
+    const claimCase = page.locator('comptoir-claim-case');
+    await claimCase.locator('h2').waitFor();
+    expect(await claimCase.locator('[role="status"]').first().textContent()).toMatch(/Votre réclamation est enregistrée\. Réponse de la boutique au plus tard \S+/);
+    expect(await claimCase.locator('.status').textContent()).toBe('Ouverte');
+    expect(await claimCase.locator('.text').textContent()).toBe('La théière est arrivée fêlée.');
+    const photo = claimCase.locator('.photos img');
+    await photo.waitFor();
+    expect(await photo.getAttribute('alt')).toBe('Photo 1 : theiere.png');
+    // Shown from a Blob URL, or from a data: URL where the page's CSP refuses blob: (the demo's does).
+    expect(await photo.getAttribute('src')).toMatch(/^(blob:|data:image\/png;base64,)/);
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(await claimCase.locator('[part="timeline"] li').count()).toBeGreaterThanOrEqual(1);
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'claim-case-mobile');
+
+    // Back on the order, the claim is listed with its status and leads to it again.
+    await page.locator('comptoir-panel [part="back-button"]').click();
+    const listed = page.locator('comptoir-order-detail .returns button.claim');
+    await listed.first().waitFor();
+    expect(await listed.first().textContent()).toMatch(/Réclamation du .+ · Ouverte/);
+    await listed.first().click();
+    await claimCase.locator('.photos img').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,9 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { Task } from '@lit/task';
 import { createApiClient, ApiError, type ApiClient } from './controllers/api-client.js';
-import type { ShopConfig, SignInResult } from './controllers/api-types.js';
+import type { LinkSignInResult, LoyaltySummary, ShopConfig, SignInResult } from './controllers/api-types.js';
 import { SessionStore } from './controllers/session-store.js';
-import { describeError, parentRoute, routeFromView, type Route, type WidgetContext } from './controllers/widget-context.js';
+import { describeError, parentRoute, routeFromCase, routeFromView, type Route, type WidgetContext } from './controllers/widget-context.js';
 import { emit } from './events.js';
 import { chooseLocale, createTranslator, type Translator } from './i18n/index.js';
 import { controls, tokens } from './components/styles.js';
@@ -45,6 +45,8 @@ function brandColors(color: string | null | undefined): { accent: string; onAcce
  * @fires comptoir-signed-in - a shopper signed in
  * @fires comptoir-signed-out - the shopper signed out or their session ended
  * @fires comptoir-return-requested - a return was registered (from the return screen, loaded on demand)
+ * @fires comptoir-ticket-opened - the shopper opened a ticket (from the tickets screen, loaded on demand)
+ * @fires comptoir-points-redeemed - the shopper turned points into a voucher (from the loyalty screen, loaded on demand)
  * @csspart panel - the floating panel (`comptoir-panel`)
  * @csspart inline - the inline container
  * @csspart form, input, button, error, order, status, line, timeline, pickup - parts of the screens
@@ -62,6 +64,9 @@ export class ComptoirWidget extends LitElement {
     floating: { type: Boolean, reflect: true },
     open: { type: Boolean, reflect: true },
     route: { state: true },
+    isLinking: { state: true },
+    linkError: { state: true },
+    hasLoyalty: { state: true },
   };
 
   static override styles = [
@@ -93,6 +98,19 @@ export class ComptoirWidget extends LitElement {
       .signout {
         margin-top: 1.5rem;
       }
+      .menu {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-bottom: 1rem;
+      }
+      .menu .button {
+        flex: 1 1 8rem;
+        padding-inline: 0.75rem;
+      }
+      .menu [aria-current='page'] {
+        border: 2px solid var(--_accent);
+      }
     `,
   ];
 
@@ -107,6 +125,10 @@ export class ComptoirWidget extends LitElement {
   declare floating: boolean;
   declare open: boolean;
   declare route: Route;
+  declare isLinking: boolean;
+  declare linkError: string;
+  /** Whether the shop runs a loyalty programme for this shopper; null until known. */
+  declare hasLoyalty: boolean | null;
 
   private session: SessionStore | null = null;
   private client: ApiClient | null = null;
@@ -121,6 +143,9 @@ export class ComptoirWidget extends LitElement {
     this.floating = false;
     this.open = false;
     this.route = { name: 'orders' };
+    this.isLinking = false;
+    this.linkError = '';
+    this.hasLoyalty = null;
   }
 
   private readonly shop = new Task(this, {
@@ -183,23 +208,20 @@ export class ComptoirWidget extends LitElement {
   private renderScreen(ctx: WidgetContext) {
     const route = this.route;
     const parts = 'form,input,button,error,order,status,line,timeline,pickup';
+    if (this.isLinking) return html`<div class="skeleton" aria-busy="true" aria-label=${ctx.t.t('loading')}></div>`;
     if (route.name === 'sign-in') {
-      return html`<comptoir-sign-in exportparts=${parts} .ctx=${ctx} .shouldFocus=${this.floating}></comptoir-sign-in>`;
+      return html`${this.linkError ? html`<div class="error" part="error" role="alert"><p>${this.linkError}</p></div>` : nothing}
+        <comptoir-sign-in exportparts=${parts} .ctx=${ctx} .shouldFocus=${this.floating}></comptoir-sign-in>`;
     }
-    if (route.name === 'return-request' || route.name === 'return' || route.name === 'claim-request') {
-      // The return screens are their own chunk, fetched the first time one is shown.
-      void import('./components/returns.js').catch((error: unknown) => console.warn('[comptoir] returns', error));
+    const screen = this.renderLazyScreen(ctx, route, parts);
+    if (screen) {
       const parent = parentRoute(route);
       return html`${this.floating
           ? nothing
           : html`<div class="bar">
               <button class="button secondary" part="button" @click=${() => this.navigate(parent)}>← ${ctx.t.t('back')}</button>
             </div>`}
-        ${route.name === 'return'
-          ? html`<comptoir-return-case exportparts=${parts} .ctx=${ctx} .returnId=${route.id}></comptoir-return-case>`
-          : route.name === 'claim-request'
-            ? html`<comptoir-claim-flow exportparts=${parts} .ctx=${ctx} .number=${route.number}></comptoir-claim-flow>`
-            : html`<comptoir-return-flow exportparts=${parts} .ctx=${ctx} .number=${route.number}></comptoir-return-flow>`}`;
+        ${screen}`;
     }
     const signOut = html`<button class="button secondary signout" part="button" @click=${ctx.signOut}>${ctx.t.t('signOut')}</button>`;
     if (route.name === 'order') {
@@ -213,7 +235,82 @@ export class ComptoirWidget extends LitElement {
         <comptoir-order-detail exportparts=${parts} .ctx=${ctx} .number=${route.number}></comptoir-order-detail>
         ${signOut}`;
     }
-    return html`<comptoir-order-list exportparts=${parts} .ctx=${ctx}></comptoir-order-list>${signOut}`;
+    this.checkLoyalty(ctx);
+    return html`<nav class="menu" aria-label=${ctx.t.t('homeMenu')}>
+        <button class="button secondary" part="button" aria-current="page">${ctx.t.t('ordersTitle')}</button>
+        <button class="button secondary" part="button" @click=${() => this.navigate({ name: 'tickets' })}>${ctx.t.t('myRequests')}</button>
+        ${this.hasLoyalty === false
+          ? nothing
+          : html`<button class="button secondary" part="button" @click=${() => this.navigate({ name: 'loyalty' })}>${ctx.t.t('myPoints')}</button>`}
+      </nav>
+      <comptoir-order-list exportparts=${parts} .ctx=${ctx}></comptoir-order-list>${signOut}`;
+  }
+
+  /** The screens loaded on demand, each group its own chunk fetched the first time one is shown; null for the others. */
+  private renderLazyScreen(ctx: WidgetContext, route: Route, parts: string) {
+    const load = (chunk: Promise<unknown>) => void chunk.catch((error: unknown) => console.warn('[comptoir] screen', error));
+    switch (route.name) {
+      case 'return':
+        load(import('./components/returns.js'));
+        return html`<comptoir-return-case exportparts=${parts} .ctx=${ctx} .returnId=${route.id}></comptoir-return-case>`;
+      case 'claim-request':
+        load(import('./components/returns.js'));
+        return html`<comptoir-claim-flow exportparts=${parts} .ctx=${ctx} .number=${route.number}></comptoir-claim-flow>`;
+      case 'return-request':
+        load(import('./components/returns.js'));
+        return html`<comptoir-return-flow exportparts=${parts} .ctx=${ctx} .number=${route.number}></comptoir-return-flow>`;
+      case 'claim':
+        load(import('./components/returns.js'));
+        return html`<comptoir-claim-case exportparts=${parts} .ctx=${ctx} .claimId=${route.id} .isNew=${route.isNew ?? false}></comptoir-claim-case>`;
+      case 'tickets':
+        load(import('./components/tickets.js'));
+        return html`<comptoir-ticket-list exportparts=${parts} .ctx=${ctx}></comptoir-ticket-list>`;
+      case 'ticket-new':
+        load(import('./components/tickets.js'));
+        return html`<comptoir-ticket-form exportparts=${parts} .ctx=${ctx} .number=${route.number ?? ''}></comptoir-ticket-form>`;
+      case 'ticket':
+        load(import('./components/tickets.js'));
+        return html`<comptoir-ticket-thread exportparts=${parts} .ctx=${ctx} .ticketId=${route.id}></comptoir-ticket-thread>`;
+      case 'loyalty':
+        load(import('./components/loyalty/loyalty.js'));
+        return html`<comptoir-loyalty exportparts=${parts} .ctx=${ctx}></comptoir-loyalty>`;
+      default:
+        return null;
+    }
+  }
+
+  private isCheckingLoyalty = false;
+
+  /** Asks once per session whether the shop runs a loyalty programme, to offer "My points" only then. */
+  private checkLoyalty(ctx: WidgetContext) {
+    if (this.hasLoyalty !== null || this.isCheckingLoyalty) return;
+    this.isCheckingLoyalty = true;
+    ctx.api
+      .query<LoyaltySummary>('loyalty.widget.summary', { limit: 1 })
+      .then((summary) => (this.hasLoyalty = summary.enabled))
+      // Unknown stays unknown: the entry shows, and the screen explains any failure.
+      .catch(() => undefined)
+      .finally(() => (this.isCheckingLoyalty = false));
+  }
+
+  /**
+   * Signs in with the single-use token of an emailed link (`#comptoir-link=`, read by the loader),
+   * then opens the case the link points to. A used or expired link shows the sign-in form with why.
+   */
+  async signInWithLink(token: string): Promise<void> {
+    if (!this.key || this.isLinking) return;
+    this.isLinking = true;
+    this.linkError = '';
+    try {
+      const result = await this.apiClient().mutation<LinkSignInResult>('sessions.widget.verifyLink', { token });
+      this.pendingRoute = routeFromCase(result.opens) ?? this.pendingRoute;
+      this.signIn(result);
+    } catch (error) {
+      this.linkError = describeError(error, this.contextCache?.ctx.t ?? createTranslator(chooseLocale(this.lang, null, navigator.languages), { currency: 'EUR', timeZone: 'UTC' }));
+      this.route = { name: 'sign-in' };
+    } finally {
+      this.isLinking = false;
+    }
   }
 
   private contextCache: { shop: ShopConfig; lang: string; ctx: WidgetContext } | null = null;
@@ -283,6 +380,8 @@ export class ComptoirWidget extends LitElement {
 
   private signIn(result: SignInResult) {
     this.session?.set({ token: result.token, expiresAt: result.expiresAt });
+    this.linkError = '';
+    this.hasLoyalty = null;
     emit(this, 'comptoir-signed-in', {});
     this.route = this.pendingRoute ?? { name: 'orders' };
     this.pendingRoute = null;
@@ -292,6 +391,7 @@ export class ComptoirWidget extends LitElement {
   private signOut(isReturning: boolean) {
     const wasSignedIn = Boolean(this.session?.get());
     this.session?.clear();
+    this.hasLoyalty = null;
     if (wasSignedIn || isReturning) emit(this, 'comptoir-signed-out', {});
     this.pendingRoute = isReturning && this.route.name !== 'sign-in' ? this.route : null;
     this.route = { name: 'sign-in' };

@@ -15,6 +15,10 @@ export interface ComptoirEventMap {
   'comptoir-signed-out': Record<string, never>;
   /** A return was requested for an order (by its number). */
   'comptoir-return-requested': { orderNumber: string };
+  /** The shopper opened a ticket (a question to the shop), about an order when `orderNumber` is set. */
+  'comptoir-ticket-opened': { ticketId: string; orderNumber: string | null };
+  /** The shopper turned points into a voucher (the code itself is not in the event). */
+  'comptoir-points-redeemed': { rewardId: string; points: number };
 }
 
 /** The name of a Comptoir event. */
@@ -33,5 +37,7 @@ declare global {
     'comptoir-signed-in': CustomEvent<ComptoirEventMap['comptoir-signed-in']>;
     'comptoir-signed-out': CustomEvent<ComptoirEventMap['comptoir-signed-out']>;
     'comptoir-return-requested': CustomEvent<ComptoirEventMap['comptoir-return-requested']>;
+    'comptoir-ticket-opened': CustomEvent<ComptoirEventMap['comptoir-ticket-opened']>;
+    'comptoir-points-redeemed': CustomEvent<ComptoirEventMap['comptoir-points-redeemed']>;
   }
 }

@@ -10,20 +10,31 @@
  * (`false` hides the button: use `Comptoir.open()` from your own).
  */
 
+import { hashWithoutLinkToken, readLinkToken } from './link-token.js';
+
 /** Set at build time: the widget chunk's path relative to widget.js. */
 declare const __COMPTOIR_WIDGET_ENTRY__: string;
 
 /** The command API on `window.Comptoir`. */
 export interface ComptoirApi {
   readonly version: string;
-  /** Opens the panel, on a view (`orders`, `order/1042`) when given. */
+  /** Opens the panel, on a view (`orders`, `order/1042`, `tickets`, `loyalty`) when given. */
   open(view?: string): void;
   close(): void;
   setLocale(locale: string): void;
 }
 
 type Command = [name: 'open' | 'close' | 'setLocale', ...args: string[]];
-type WidgetElement = HTMLElement & { key: string; lang: string; view: string; api: string; floating: boolean; open: boolean };
+type WidgetElement = HTMLElement & {
+  key: string;
+  lang: string;
+  view: string;
+  api: string;
+  floating: boolean;
+  open: boolean;
+  /** Sign in with an emailed link's single-use token. */
+  signInWithLink(token: string): void;
+};
 
 declare global {
   interface Window {
@@ -114,7 +125,7 @@ svg{width:20px;height:20px}
     document.body.append(launcher);
   };
 
-  const openPanel = async (view?: string) => {
+  const openPanel = async (view?: string, linkToken?: string) => {
     ensureLauncher();
     if (!launcher) throw new Error('data-key is missing on the widget.js script tag');
     await loadWidget();
@@ -126,7 +137,8 @@ svg{width:20px;height:20px}
       if (locale) widget.lang = locale;
       launcher.shadowRoot!.append(widget);
     }
-    if (view) widget.view = view;
+    if (linkToken) widget.signInWithLink(linkToken);
+    else if (view) widget.view = view;
     else if (data.view && !widget.open) widget.view = data.view;
     widget.open = true;
     (launcher as ComptoirLauncher).button?.setAttribute('aria-expanded', 'true');
@@ -148,6 +160,13 @@ svg{width:20px;height:20px}
   window.Comptoir = api;
 
   const openFromHash = () => {
+    const linkToken = readLinkToken(location.hash);
+    if (linkToken) {
+      // Out of the address at once: the token is single use and must not be bookmarked or shared.
+      history.replaceState(history.state, '', location.pathname + location.search + hashWithoutLinkToken(location.hash));
+      void openPanel(undefined, linkToken).catch(warn);
+      return;
+    }
     const match = /[#&]comptoir=([^&]+)/.exec(location.hash);
     if (match?.[1]) api.open(decodeURIComponent(match[1]));
   };

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { ClaimKind } from '../policy/return-reasons.js';
 import { id, limits, shortText } from './common.js';
+import { attachmentLimits } from '../attachment-limits.js';
 
-/** What an attachment may be: its types and sizes, checked again on the decoded bytes by the server. */
-export const attachmentLimits = {
-  /** Photos of a claim. */
-  imageTypes: ['image/jpeg', 'image/png', 'image/webp'] as const,
-  /** Files of a ticket message: photos and PDF (an invoice, a delivery note). */
-  ticketTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const,
-  maxBytes: 5 * 1024 * 1024,
-  maxPerMessage: 5,
-} as const;
+/** What an attachment may be (types, sizes, count), in a zod-free module the widget can bundle. */
+export { attachmentLimits };
 
 /** A file sent inline, base64-encoded; its decoded size is checked by the server. */
 export const attachmentInput = z.object({

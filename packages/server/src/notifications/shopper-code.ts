@@ -71,7 +71,7 @@ export const caseLinkTtlMs = 7 * 24 * 3_600_000;
 export async function createCaseLink(
   deps: Pick<Deps, 'clock' | 'config'>,
   db: Db,
-  input: { shopId: string; customerId: string; caseType: 'return' | 'claim' | 'ticket' | 'loyalty'; caseId: string },
+  input: { shopId: string; customerId: string; caseType: 'order' | 'return' | 'claim' | 'ticket' | 'loyalty'; caseId: string },
 ): Promise<string> {
   const customer = await db.customer.findFirstOrThrow({
     where: { id: input.customerId, shopId: input.shopId },

@@ -245,6 +245,18 @@ describe(`orders back-end API on ${testDatabaseKind}`, () => {
       expect(order.shipments[0]?.events.map((event) => event.status)).toEqual(['in_transit', 'out_for_delivery', 'delivered']);
       const types = (await eventsOf(order.id)).map((event) => event.type);
       expect(types.filter((type) => type === 'order.delivered')).toHaveLength(1);
+
+      // The shopper heard of each step once: no "out for delivery" for a parcel already delivered.
+      const emails = await app.deps.db.outboxMessage.findMany({
+        where: { channel: 'email', dedupeKey: { startsWith: `order:${order.id}:` } },
+        orderBy: { createdAt: 'asc' },
+        select: { topic: true, payload: true },
+      });
+      expect(emails.map((email) => email.topic).sort()).toEqual(['order_delivered', 'order_shipped']);
+      const shipped = (emails.find((email) => email.topic === 'order_shipped')!.payload as { data: { carrier: string; trackingNumber: string; trackingUrl: string | null; url: string } }).data;
+      expect(shipped).toMatchObject({ carrier: 'colissimo', trackingNumber: '6A123' });
+      expect(shipped.trackingUrl).toContain('6A123');
+      expect(shipped.url).toMatch(/#comptoir-link=/);
     });
 
     it('refuses scans for an unknown parcel', async () => {

@@ -11,6 +11,7 @@ import type { Deps, Db } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { awardOrderPoints } from '../loyalty/service.js';
+import { notifyOrderProgress, type OrderProgressTopic } from './notifications.js';
 import { withOrderLock } from './order-transaction.js';
 import { checkOrderTransition, orderStageOf } from './state.js';
 
@@ -161,9 +162,20 @@ export async function markOrderStep(
     });
     // Delivery, pickup or cancellation decides the order's loyalty points (idempotent).
     await awardOrderPoints(tx, deps, { shopId: input.shopId, orderId: order.id, now: deps.clock.now() });
+    const topic = progressTopicOf[input.step];
+    if (topic) await notifyOrderProgress(tx, deps, { shopId: input.shopId, orderId: order.id, topic, at: deps.clock.now() });
     return { orderId: order.id, stage: to, changed: true };
   });
 }
+
+/** The email each step of an order sends to the shopper, if any. */
+const progressTopicOf: Record<OrderStep, OrderProgressTopic | null> = {
+  shipped: 'order_shipped',
+  delivered: 'order_delivered',
+  ready_for_pickup: 'order_ready_for_pickup',
+  picked_up: null,
+  cancelled: null,
+};
 
 async function findOrderForUpdate(tx: Db, shopId: string, externalId: string) {
   const order = await tx.order.findUnique({
@@ -243,6 +255,8 @@ export async function applyAddShipment(
         occurredAt: now,
       });
     }
+    // The first parcel tells the shopper it left, with its tracking link (once per order).
+    if (order.status !== 'cancelled') await notifyOrderProgress(tx, deps, { shopId, orderId: order.id, topic: 'order_shipped', shipmentId: stored.id, at: now });
   }
   const result = await storeTrackingEvents(tx, deps, { shopId, orderId: order.id, shipmentId: stored.id, events: shipment.events, actor });
   return { shipmentId: stored.id, created, eventsAdded: result.eventsAdded, status: result.status };
@@ -331,6 +345,9 @@ async function storeTrackingEvents(
       occurredAt: now,
     });
   }
+  if (status === 'out_for_delivery' && shipment.status !== status) {
+    await notifyOrderProgress(tx, deps, { shopId, orderId, topic: 'order_out_for_delivery', shipmentId, at: now });
+  }
   if (firstDelivered) await deliverOrderIfAllParcelsDelivered(tx, deps, { shopId, orderId, actor });
   return { eventsAdded: count, status, deliveredAt };
 }
@@ -355,4 +372,5 @@ async function deliverOrderIfAllParcelsDelivered(tx: Db, deps: Deps, input: { sh
     data: { at: deliveredAt.toISOString() },
     occurredAt: deps.clock.now(),
   });
+  await notifyOrderProgress(tx, deps, { shopId: input.shopId, orderId: order.id, topic: 'order_delivered', at: deps.clock.now() });
 }

@@ -2,3 +2,4 @@
 import './return-flow/return-flow.js';
 import './return-case/return-case.js';
 import './claim-flow/claim-flow.js';
+import './claim-case/claim-case.js';

@@ -46,3 +46,35 @@ export type ClaimEligibility = Json<Outputs['claims']['widget']['eligibility']>;
 /** `claims.widget.open`'s input and result. */
 export type OpenClaimInput = Inputs['claims']['widget']['open'];
 export type OpenedClaim = Json<Outputs['claims']['widget']['open']>;
+/** `claims.widget.detail`: one claim, its history (with the server's reasons), photos and refunds. */
+export type ClaimDetail = Json<Outputs['claims']['widget']['detail']>;
+export type ClaimEvent = ClaimDetail['events'][number];
+/** `claims.widget.list`. */
+export type ClaimPage = Json<Outputs['claims']['widget']['list']>;
+/** `claims.widget.rate`'s input. */
+export type RateClaimInput = Inputs['claims']['widget']['rate'];
+/** `cases.widget.attachment`: a file of the shopper's own case, its bytes in base64. */
+export type AttachmentFile = Json<Outputs['cases']['widget']['attachment']>;
+/** `tickets.widget.list`. */
+export type TicketPage = Json<Outputs['tickets']['widget']['list']>;
+export type TicketSummary = TicketPage['tickets'][number];
+/** `tickets.widget.thread`: a ticket and the messages the shopper may read. */
+export type TicketThread = Json<Outputs['tickets']['widget']['thread']>;
+export type ThreadMessage = TicketThread['messages'][number];
+/** `tickets.widget.open`, `reply` and `rate`'s inputs, and what opening answers. */
+export type OpenTicketInput = Inputs['tickets']['widget']['open'];
+export type OpenedTicket = Json<Outputs['tickets']['widget']['open']>;
+export type ReplyTicketInput = Inputs['tickets']['widget']['reply'];
+export type RateTicketInput = Inputs['tickets']['widget']['rate'];
+/** A file as the widget sends it to the server. */
+export type AttachmentUpload = NonNullable<OpenTicketInput['attachments']>[number];
+/** `loyalty.widget.summary`: balances, pending lots, tier, a page of history, vouchers, rewards. */
+export type LoyaltySummary = Json<Outputs['loyalty']['widget']['summary']>;
+export type LoyaltyEntry = LoyaltySummary['history'][number];
+export type LoyaltyVoucher = LoyaltySummary['vouchers'][number];
+export type LoyaltyReward = LoyaltySummary['rewards'][number];
+/** `loyalty.widget.redeem`'s input and result. */
+export type RedeemInput = Inputs['loyalty']['widget']['redeem'];
+export type RedeemResult = Json<Outputs['loyalty']['widget']['redeem']>;
+/** `sessions.widget.verifyLink`: a session from an emailed link, and the case it opens. */
+export type LinkSignInResult = Json<Outputs['sessions']['widget']['verifyLink']>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../i18n/index.js';
 import { ApiError } from './api-client.js';
-import { describeError, parentRoute, routeFromView } from './widget-context.js';
+import { describeError, parentRoute, routeFromCase, routeFromView } from './widget-context.js';
 
 describe('routeFromView', () => {
   it.each([
@@ -9,6 +9,11 @@ describe('routeFromView', () => {
     ['order/1042', { name: 'order', number: '1042' }],
     ['order/%23FR-22', { name: 'order', number: '#FR-22' }],
     ['returns', { name: 'orders' }],
+    ['tickets', { name: 'tickets' }],
+    ['loyalty', { name: 'loyalty' }],
+    ['ticket/0190f5a2-aaaa', { name: 'ticket', id: '0190f5a2-aaaa' }],
+    ['claim/0190f5a2-bbbb', { name: 'claim', number: '', id: '0190f5a2-bbbb' }],
+    ['order/%E0%A4%A', { name: 'orders' }],
     [null, { name: 'orders' }],
   ] as const)('reads %s', (view, route) => {
     expect(routeFromView(view)).toEqual(route);
@@ -20,8 +25,25 @@ describe('parentRoute', () => {
     [{ name: 'return-request', number: '1002' }, { name: 'order', number: '1002' }],
     [{ name: 'return', number: '1002', id: 'r1' }, { name: 'order', number: '1002' }],
     [{ name: 'order', number: '1002' }, { name: 'orders' }],
+    [{ name: 'claim', number: '1002', id: 'c1' }, { name: 'order', number: '1002' }],
+    [{ name: 'claim', number: '', id: 'c1' }, { name: 'orders' }],
+    [{ name: 'ticket', id: 't1' }, { name: 'tickets' }],
+    [{ name: 'ticket-new', number: '1002' }, { name: 'order', number: '1002' }],
+    [{ name: 'loyalty' }, { name: 'orders' }],
   ] as const)('leads back from %o', (route, parent) => {
     expect(parentRoute(route)).toEqual(parent);
+  });
+});
+
+describe('routeFromCase', () => {
+  it('opens the case an emailed link points to', () => {
+    expect(routeFromCase({ caseType: 'claim', caseId: 'c1' })).toEqual({ name: 'claim', number: '', id: 'c1' });
+    expect(routeFromCase({ caseType: 'order', caseId: '1042' })).toEqual({ name: 'order', number: '1042' });
+    expect(routeFromCase({ caseType: 'ticket', caseId: 't1' })).toEqual({ name: 'ticket', id: 't1' });
+    expect(routeFromCase({ caseType: 'return', caseId: 'r1' })).toEqual({ name: 'return', number: '', id: 'r1' });
+    expect(routeFromCase({ caseType: 'loyalty', caseId: 'x' })).toEqual({ name: 'loyalty' });
+    expect(routeFromCase({ caseType: 'exchange', caseId: 'x' })).toBeNull();
+    expect(routeFromCase(null)).toBeNull();
   });
 });
 

@@ -3,14 +3,18 @@ import { Task } from '@lit/task';
 import type { ClaimEligibility, OpenClaimInput, OpenedClaim, OrderDetail } from '../../controllers/api-types.js';
 import { describeError, type WidgetContext } from '../../controllers/widget-context.js';
 import { returnText, spokenDeadline, type ReturnTextKey } from '../../i18n/returns.js';
+import { caseText } from '../../i18n/cases.js';
+import { photoRules, toUploads } from '../attachments.js';
 import { controls, tokens } from '../styles.js';
+import '../file-picker/file-picker.js';
 
 type Kind = OpenClaimInput['kind'];
 
 /**
  * Opens a guarantee claim on an order ("not received", "damaged", "not as described"): each kind
- * shows whether it can be opened now, or from when and why not; then a description, and the
- * shop's answer deadline. Loaded on demand, with the return screens' chunk.
+ * shows whether it can be opened now, or from when and why not; then a description and photos
+ * (checked against the protocol's limits, sent as base64). Lands on the claim's case view, which
+ * confirms it and gives the shop's answer deadline. Loaded on demand, with the return screens' chunk.
  *
  * @csspart form - the claim form
  * @csspart button - the buttons
@@ -159,6 +163,12 @@ export class ComptoirClaimFlow extends LitElement {
           <span>${this.text('describe')}</span>
           <textarea name="description" rows="4" maxlength="5000" required @input=${(event: Event) => (this.description = (event.target as HTMLTextAreaElement).value)}></textarea>
         </label>
+        <comptoir-file-picker
+          .locale=${t.locale}
+          .rules=${photoRules}
+          .label=${caseText(t.locale, 'photos')}
+          .hint=${caseText(t.locale, 'photosHint', { count: photoRules.maxCount, size: Math.round(photoRules.maxBytes / (1024 * 1024)) })}
+        ></comptoir-file-picker>
         ${this.formError ? html`<p class="error" part="error" role="alert">${this.formError}</p>` : nothing}
         <button class="button" part="button" type="submit" ?disabled=${this.isSending}>${this.isSending ? this.text('sending') : this.text('sendClaim')}</button>
       </form>`;
@@ -174,8 +184,11 @@ export class ComptoirClaimFlow extends LitElement {
     this.isSending = true;
     this.formError = '';
     try {
-      const input: OpenClaimInput = { orderId, kind: this.kind, description: this.description.trim(), photos: [] };
+      const picker = this.renderRoot.querySelector('comptoir-file-picker');
+      const photos = await toUploads(picker?.files ?? []);
+      const input: OpenClaimInput = { orderId, kind: this.kind, description: this.description.trim(), photos };
       this.opened = await this.ctx.api.mutation<OpenedClaim>('claims.widget.open', input);
+      this.ctx.navigate({ name: 'claim', number: this.number, id: this.opened.claimId, isNew: true });
     } catch (error) {
       this.formError = describeError(error, this.ctx.t);
     } finally {

@@ -1,7 +1,10 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { Task } from '@lit/task';
-import type { OrderDetail, ReturnEligibility, ReturnPage, ShipmentView } from '../../controllers/api-types.js';
+import { statusLabel } from '@comptoir/protocol/status/machine';
+import { claimMachine } from '@comptoir/protocol/status/claim-status';
+import { ticketMachine } from '@comptoir/protocol/status/ticket-status';
+import type { ClaimPage, OrderDetail, ReturnEligibility, ReturnPage, ShipmentView, TicketPage } from '../../controllers/api-types.js';
 import { describeError, type WidgetContext } from '../../controllers/widget-context.js';
 import type { Translator } from '../../i18n/index.js';
 import { controls, tokens } from '../styles.js';
@@ -150,15 +153,23 @@ export class ComptoirOrderDetail extends LitElement {
     args: () => [this.ctx, this.number] as const,
   });
 
-  /** What can be returned and until when, and the returns already asked for this order. */
+  /** What can be returned and until when, and the returns, claims and tickets of this order. */
   private readonly returns = new Task(this, {
     task: async ([ctx, number]) => {
       if (!ctx || !number) return undefined;
-      const [eligibility, page] = await Promise.all([
+      const [eligibility, page, claims, tickets] = await Promise.all([
         ctx.api.query<ReturnEligibility>('returns.widget.eligibility', { orderNumber: number }),
         ctx.api.query<ReturnPage>('returns.widget.list', { limit: 50 }),
+        // Claims and tickets only add links: without them the order and its returns still show.
+        ctx.api.query<ClaimPage>('claims.widget.list', { limit: 50 }).catch(() => null),
+        ctx.api.query<TicketPage>('tickets.widget.list', { limit: 50 }).catch(() => null),
       ]);
-      return { eligibility, returns: page.returns.filter((item) => item.order.number === number) };
+      return {
+        eligibility,
+        returns: page.returns.filter((item) => item.order.number === number),
+        claims: claims?.claims.filter((claim) => claim.order.number === number) ?? [],
+        tickets: tickets?.tickets.filter((ticket) => ticket.order?.number === number) ?? [],
+      };
     },
     args: () => [this.ctx, this.number] as const,
   });
@@ -236,7 +247,7 @@ export class ComptoirOrderDetail extends LitElement {
     const eligible = value.eligibility.lines.filter((line) => line.eligible);
     const until = eligible.map((line) => line.deadline ?? '').sort().at(-1);
     const hasShipped = order.shipments.length > 0 || order.stage === 'delivered';
-    if (!eligible.length && !value.returns.length && !hasShipped) return nothing;
+    const { claims, tickets } = value;
     return html`<section class="returns">
       ${eligible.length
         ? html`<div>
@@ -265,6 +276,33 @@ export class ComptoirOrderDetail extends LitElement {
               )}
             </ul>`
         : nothing}
+      ${claims.length
+        ? html`<h3>${t.t('myClaims')}</h3>
+            <ul>
+              ${claims.map(
+                (claim) => html`<li>
+                  <button class="button secondary claim" part="button" @click=${() => this.ctx.navigate({ name: 'claim', number: order.number, id: claim.id })}>
+                    ${t.t('claimLabel', { date: t.date(claim.openedAt) })} · <span class="status" part="status">${statusLabel(claimMachine, claim.status, t.locale)}</span>
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+      ${tickets.length
+        ? html`<h3>${t.t('myRequests')}</h3>
+            <ul>
+              ${tickets.map(
+                (ticket) => html`<li>
+                  <button class="button secondary ticket" part="button" @click=${() => this.ctx.navigate({ name: 'ticket', number: order.number, id: ticket.id })}>
+                    <span class="title">${ticket.subject}</span> · <span class="status" part="status">${statusLabel(ticketMachine, ticket.status, t.locale)}</span>
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+      <div>
+        <button class="button secondary" part="button" @click=${() => this.ctx.navigate({ name: 'ticket-new', number: order.number })}>${t.t('askQuestion')}</button>
+      </div>
     </section>`;
   }
 
