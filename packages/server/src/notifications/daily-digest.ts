@@ -1,8 +1,7 @@
 import type { Deps } from '../core/deps.js';
 import { listInbox } from '../cases/service.js';
 import { localDateKey, toLocal } from '../guarantees/zoned-time.js';
-import { enqueue } from './outbox.js';
-import { adminCaseUrl, staffCaseRef, staffRecipients } from './staff-alerts.js';
+import { adminCaseUrl, emailShopStaff, staffCaseRef } from './staff-alerts.js';
 
 /** The local hour the digest goes out at, in each shop's own time zone: before the shop opens. */
 export const digestLocalHour = 8;
@@ -42,21 +41,9 @@ export async function sendDailyDigests(deps: Deps, now: Date): Promise<{ shops: 
       url: `${deps.config.publicUrl.replace(/\/$/, '')}/admin/#/inbox`,
     };
     const date = localDateKey(local.year, local.month, local.day);
-    await deps.db.$transaction(async (tx) => {
-      for (const member of await staffRecipients(tx, shop.id)) {
-        const queued = await enqueue(tx, {
-          channel: 'email',
-          shopId: shop.id,
-          topic: 'staff_daily_digest',
-          dedupeKey: `digest:${shop.id}:${date}:${member.id}`,
-          to: member.email,
-          locale: member.locale,
-          data,
-          at: now,
-        });
-        emails += queued;
-      }
-    });
+    emails += await deps.db.$transaction((tx) =>
+      emailShopStaff(tx, { shopId: shop.id, topic: 'staff_daily_digest', dedupeKey: `digest:${shop.id}:${date}`, data, at: now }),
+    );
     digested += 1;
   }
   return { shops: digested, emails };

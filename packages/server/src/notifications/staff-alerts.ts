@@ -1,6 +1,6 @@
-import type { Locale, Localized } from '@comptoir/protocol';
+import { pickLocale, type Locale, type Localized } from '@comptoir/protocol';
 import type { Db, Deps } from '../core/deps.js';
-import { enqueue } from './outbox.js';
+import { enqueue, type EmailMessage } from './outbox.js';
 
 /** A case as staff emails name it. */
 export type StaffCaseType = 'return' | 'refund' | 'claim' | 'ticket' | 'exchange';
@@ -26,7 +26,23 @@ export async function staffRecipients(tx: Db, shopId: string): Promise<Array<{ i
     orderBy: { createdAt: 'asc' },
     take: 50,
   });
-  return members.map(({ staffUser }) => ({ id: staffUser.id, email: staffUser.email, locale: staffUser.locale.startsWith('en') ? 'en' : 'fr' }));
+  return members.map(({ staffUser }) => ({ id: staffUser.id, email: staffUser.email, locale: pickLocale(staffUser.locale) }));
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A staff email before it is addressed: `dedupeKey` is the cause's, each member's id is appended. */
+type StaffEmail = DistributiveOmit<EmailMessage, 'channel' | 'to' | 'locale' | 'customerId'>;
+
+/**
+ * Writes one email per active member of the shop, each in their own language, once per cause and
+ * member (`<dedupeKey>:<member id>`). Answers how many were new.
+ */
+export async function emailShopStaff(tx: Db, message: StaffEmail & { shopId: string }): Promise<number> {
+  let queued = 0;
+  for (const member of await staffRecipients(tx, message.shopId)) {
+    queued += await enqueue(tx, { ...message, channel: 'email', dedupeKey: `${message.dedupeKey}:${member.id}`, to: member.email, locale: member.locale } as EmailMessage);
+  }
+  return queued;
 }
 
 /** A new case to handle: each member of the shop is told once. */
@@ -36,18 +52,13 @@ export async function notifyStaffNewCase(
   target: { shopId: string; caseType: StaffCaseType; caseId: string; caseRef: string; orderNumber: string | null },
   at: Date,
 ): Promise<void> {
-  for (const member of await staffRecipients(tx, target.shopId)) {
-    await enqueue(tx, {
-      channel: 'email',
-      shopId: target.shopId,
-      topic: 'staff_new_case',
-      dedupeKey: `${target.caseType}:${target.caseId}:new_case:${member.id}`,
-      to: member.email,
-      locale: member.locale,
-      data: { caseType: target.caseType, caseRef: target.caseRef, orderNumber: target.orderNumber, url: adminCaseUrl(deps, target.caseType, target.caseId) },
-      at,
-    });
-  }
+  await emailShopStaff(tx, {
+    shopId: target.shopId,
+    topic: 'staff_new_case',
+    dedupeKey: `${target.caseType}:${target.caseId}:new_case`,
+    data: { caseType: target.caseType, caseRef: target.caseRef, orderNumber: target.orderNumber, url: adminCaseUrl(deps, target.caseType, target.caseId) },
+    at,
+  });
 }
 
 /** A deadline of a case reached 75% of its time: each member of the shop is told, once per deadline. */
@@ -57,23 +68,13 @@ export async function notifyStaffDeadlineReminder(
   target: { shopId: string; caseType: StaffCaseType; caseId: string; caseRef: string; deadlineId: string; dueAt: Date },
   at: Date,
 ): Promise<void> {
-  for (const member of await staffRecipients(tx, target.shopId)) {
-    await enqueue(tx, {
-      channel: 'email',
-      shopId: target.shopId,
-      topic: 'staff_deadline_reminder',
-      dedupeKey: `deadline:${target.deadlineId}:reminder:${member.id}`,
-      to: member.email,
-      locale: member.locale,
-      data: {
-        caseType: target.caseType,
-        caseRef: target.caseRef,
-        url: adminCaseUrl(deps, target.caseType, target.caseId),
-        dueAt: target.dueAt.toISOString(),
-      },
-      at,
-    });
-  }
+  await emailShopStaff(tx, {
+    shopId: target.shopId,
+    topic: 'staff_deadline_reminder',
+    dedupeKey: `deadline:${target.deadlineId}:reminder`,
+    data: { caseType: target.caseType, caseRef: target.caseRef, url: adminCaseUrl(deps, target.caseType, target.caseId), dueAt: target.dueAt.toISOString() },
+    at,
+  });
 }
 
 /** What Comptoir did (or why it did nothing) when a deadline passed without the shop. */
@@ -95,18 +96,13 @@ export async function notifyStaffDeadlineMissed(
   target: { shopId: string; caseType: StaffCaseType; caseId: string; caseRef: string; deadlineId: string; outcome: Localized },
   at: Date,
 ): Promise<void> {
-  for (const member of await staffRecipients(tx, target.shopId)) {
-    await enqueue(tx, {
-      channel: 'email',
-      shopId: target.shopId,
-      topic: 'staff_deadline_missed',
-      dedupeKey: `deadline:${target.deadlineId}:missed:${member.id}`,
-      to: member.email,
-      locale: member.locale,
-      data: { caseType: target.caseType, caseRef: target.caseRef, url: adminCaseUrl(deps, target.caseType, target.caseId), outcome: target.outcome },
-      at,
-    });
-  }
+  await emailShopStaff(tx, {
+    shopId: target.shopId,
+    topic: 'staff_deadline_missed',
+    dedupeKey: `deadline:${target.deadlineId}:missed`,
+    data: { caseType: target.caseType, caseRef: target.caseRef, url: adminCaseUrl(deps, target.caseType, target.caseId), outcome: target.outcome },
+    at,
+  });
 }
 
 /** A shopper rated a settled case: each member of the shop sees the mark and the comment. */
@@ -116,23 +112,12 @@ export async function notifyStaffCaseRated(
   target: { shopId: string; caseType: StaffCaseType; caseId: string; caseRef: string; orderNumber: string | null; rating: number; comment: string | null },
   at: Date,
 ): Promise<void> {
-  for (const member of await staffRecipients(tx, target.shopId)) {
-    await enqueue(tx, {
-      channel: 'email',
-      shopId: target.shopId,
-      topic: 'staff_case_rated',
-      dedupeKey: `${target.caseType}:${target.caseId}:rated:${member.id}`,
-      to: member.email,
-      locale: member.locale,
-      data: {
-        caseType: target.caseType,
-        caseRef: target.caseRef,
-        orderNumber: target.orderNumber,
-        rating: target.rating,
-        comment: target.comment,
-        url: adminCaseUrl(deps, target.caseType, target.caseId),
-      },
-      at,
-    });
-  }
+  const { shopId, caseType, caseId, ...rest } = target;
+  await emailShopStaff(tx, {
+    shopId,
+    topic: 'staff_case_rated',
+    dedupeKey: `${caseType}:${caseId}:rated`,
+    data: { caseType, ...rest, url: adminCaseUrl(deps, caseType, caseId) },
+    at,
+  });
 }
