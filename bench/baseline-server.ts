@@ -11,6 +11,7 @@ import { hashApiKey } from '../packages/server/src/auth/api-keys.js';
 import { verifyShopperToken } from '../packages/server/src/auth/shopper-token.js';
 import { constantTimeEquals, sha256 } from '../packages/server/src/core/hash.js';
 import type { DatabaseConfig } from '../packages/server/src/db/database.js';
+import { shopperOrderStatement } from '../packages/server/src/orders/shopper-order-query.js';
 import { serverRequire } from './lib/paths.js';
 import type { BenchFixture } from './seed.js';
 
@@ -58,29 +59,11 @@ function customerOf(req: http.IncomingMessage, shopId: string): string {
 }
 
 async function orderDetail(shopId: string, customerId: string, number: string) {
-  const [order] = await query(
-    `SELECT id, number, currency, "subtotalMinor", "shippingMinor", "totalMinor", "placedAt", "cancelledAt", "promisedDeliveryBy",
-       status, fulfilment, "shippedAt", "deliveredAt", "readyForPickupAt", "pickedUpAt"
-     FROM "Order" WHERE "shopId" = $1 AND "customerId" = $2 AND number = $3 LIMIT 1`,
-    [shopId, customerId, number],
-  );
+  // The server's own statement (one round trip with the lines, parcels and scans nested as JSON).
+  const statement = shopperOrderStatement({ shopId, customerId, number });
+  const [order] = await query(statement.text, statement.values);
   if (!order) throw new HttpError(404);
-  const lines = await query(
-    `SELECT id, sku, title, variant, "imageUrl", quantity, "unitPriceMinor", "orderId" FROM "OrderLine" WHERE "orderId" = ANY($1::uuid[]) ORDER BY position ASC`,
-    [[order.id]],
-  );
-  const shipments = await query(
-    `SELECT id, carrier, "trackingNumber", "trackingUrl", status, "promisedBy", "estimatedAt", "shippedAt", "deliveredAt", "orderId"
-     FROM "Shipment" WHERE "orderId" = ANY($1::uuid[]) ORDER BY "createdAt" ASC, id ASC`,
-    [[order.id]],
-  );
-  const events = shipments.length
-    ? await query(
-        `SELECT "occurredAt", status, description, location, "shipmentId" FROM "TrackingEvent" WHERE "shipmentId" = ANY($1::uuid[]) ORDER BY "occurredAt" DESC, id DESC`,
-        [shipments.map((shipment) => shipment.id)],
-      )
-    : [];
-  return { ...order, lines, shipments: shipments.map((shipment) => ({ ...shipment, events: events.filter((event) => event.shipmentId === shipment.id) })) };
+  return order;
 }
 
 async function orderList(shopId: string, customerId: string, limit: number) {

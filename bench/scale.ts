@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchFixture } from './seed.js';
+import { shopperOrderStatement } from '../packages/server/src/orders/shopper-order-query.js';
 import { log, rootDir, serverRequire } from './lib/paths.js';
 import { quietly, runTsx, startComptoir } from './lib/processes.js';
 import { adminQuery, dbUrl, measure, requestBuilders, signInShoppers, signInStaff, type Session, type StaffSession } from './lib/scenarios.js';
@@ -48,16 +49,10 @@ async function explainHotQueries(fixture: BenchFixture, customerId: string, numb
     const shopId = fixture.shops[0]!.id;
     const plan = async (sql: string, values: unknown[]) =>
       (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values)).rows.map((row) => row['QUERY PLAN']).join('\n');
-    const [order] = (await client.query(`SELECT id FROM "Order" WHERE "shopId" = $1 AND number = $2`, [shopId, number])).rows;
-    const [shipment] = (await client.query(`SELECT id FROM "Shipment" WHERE "orderId" = $1`, [order.id])).rows;
+    // The server's own one-statement order detail.
+    const orderDetail = shopperOrderStatement({ shopId, customerId, number });
     return {
-      'order-detail: order': await plan(
-        `SELECT id, number, currency, "totalMinor", "placedAt" FROM "Order" WHERE "shopId" = $1 AND "customerId" = $2 AND number = $3 LIMIT 1`,
-        [shopId, customerId, number],
-      ),
-      'order-detail: lines': await plan(`SELECT id, sku, title, quantity FROM "OrderLine" WHERE "orderId" IN ($1) ORDER BY position ASC`, [order.id]),
-      'order-detail: parcels': await plan(`SELECT id, carrier, status FROM "Shipment" WHERE "orderId" IN ($1) ORDER BY "createdAt" ASC, id ASC`, [order.id]),
-      'order-detail: scans': await plan(`SELECT "occurredAt", status FROM "TrackingEvent" WHERE "shipmentId" IN ($1) ORDER BY "occurredAt" DESC, id DESC`, [shipment?.id ?? order.id]),
+      'order-detail': await plan(orderDetail.text, orderDetail.values),
       'order-list': await plan(
         `SELECT id, number, "placedAt" FROM "Order" WHERE "shopId" = $1 AND "customerId" = $2 ORDER BY "placedAt" DESC, id DESC LIMIT 11`,
         [shopId, customerId],

@@ -21,5 +21,6 @@ run('Unit and integration tests (PGlite)', ['-r', '--workspace-concurrency=1', '
 run('Integration tests (PostgreSQL)', ['--filter', '@comptoir/server', 'run', 'test:postgres'], {
   COMPTOIR_TEST_DB: 'postgres',
 });
+run('Fault: PostgreSQL restarted under a running server (private cluster)', ['exec', 'node', 'scripts/pg-restart-fault.mjs']);
 run('Browser tests (Chromium)', ['-r', '--workspace-concurrency=1', '--if-present', 'run', 'test:e2e']);
 process.stdout.write('\n✓ All checks passed\n');

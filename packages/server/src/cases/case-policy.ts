@@ -13,25 +13,42 @@ export interface CasePolicy {
   shopName: string;
 }
 
+/** Parsed rules by shop and version. A version is never changed once written, so this never goes stale. */
+const parsedRules = new Map<string, ServicePolicyRules>();
+const parsedRulesLimit = 2_000;
+
+function rulesOf(shopId: string, version: number, stored: unknown): ServicePolicyRules {
+  const key = `${shopId}:${version}`;
+  const cached = parsedRules.get(key);
+  if (cached) return cached;
+  const rules = servicePolicyRules.parse(stored ?? {});
+  // A missing row parses to the defaults, which a later save of that version would replace: not cached.
+  if (stored !== null && stored !== undefined) {
+    if (parsedRules.size >= parsedRulesLimit) parsedRules.delete(parsedRules.keys().next().value!);
+    parsedRules.set(key, rules);
+  }
+  return rules;
+}
+
 /**
- * Loads a version of a shop's service policy (the current one when `version` is omitted). Stored
- * rules are parsed through `servicePolicyRules`, so a field added later takes its default.
+ * Loads a version of a shop's service policy (the current one when `version` is omitted), in one
+ * statement. Stored rules are parsed through `servicePolicyRules`, so a field added later takes its
+ * default; the parsed rules are shared (treat them as read-only).
  */
 export async function loadCasePolicy(db: Db, shopId: string, version?: number): Promise<CasePolicy> {
-  const shop = await db.shop.findUnique({
-    where: { id: shopId },
-    select: { currentPolicyVersion: true, timeZone: true, locale: true, name: true },
-  });
-  if (!shop) throw new DomainError('SHOP_NOT_FOUND');
-  const wanted = version ?? shop.currentPolicyVersion;
-  const row = await db.servicePolicy.findUnique({ where: { shopId_version: { shopId, version: wanted } }, select: { rules: true } });
-  const rules = servicePolicyRules.parse(row?.rules ?? {});
+  const [row] = await db.$queryRaw<Array<{ version: number; timeZone: string; locale: string; name: string; rules: unknown }>>`
+    SELECT COALESCE(${version ?? null}::int, s."currentPolicyVersion") AS "version", s."timeZone", s."locale", s."name", p."rules"
+    FROM "Shop" s
+    LEFT JOIN "ServicePolicy" p ON p."shopId" = s."id" AND p."version" = COALESCE(${version ?? null}::int, s."currentPolicyVersion")
+    WHERE s."id" = ${shopId}::uuid`;
+  if (!row) throw new DomainError('SHOP_NOT_FOUND');
+  const rules = rulesOf(shopId, row.version, typeof row.rules === 'string' ? JSON.parse(row.rules) : row.rules);
   return {
-    version: wanted,
+    version: row.version,
     rules,
-    timeZone: shop.timeZone,
-    schedule: scheduleFromPolicy(rules, shop.timeZone),
-    shopLocale: shop.locale,
-    shopName: shop.name,
+    timeZone: row.timeZone,
+    schedule: scheduleFromPolicy(rules, row.timeZone),
+    shopLocale: row.locale,
+    shopName: row.name,
   };
 }

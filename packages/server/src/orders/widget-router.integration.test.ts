@@ -7,6 +7,7 @@ import { testDatabaseKind } from '../test/test-database.js';
 import { DomainError } from '../core/domain-error.js';
 import { upsertOrder } from './upsert-order.js';
 import { addShipment } from './service.js';
+import { findShopperOrder } from './shopper-order-query.js';
 
 async function failureCode(call: Promise<unknown>): Promise<string> {
   try {
@@ -125,6 +126,35 @@ describe(`shopper order reads on ${testDatabaseKind}`, () => {
     expect(byNumber.get('A-2')?.stage).toBe('cancelled');
     expect(byNumber.get('A-3')).toMatchObject({ stage: 'ready_for_pickup', fulfilment: 'pickup', imageUrl: null });
     expect(byNumber.get('A-4')).toMatchObject({ stage: 'open', trackingStatus: null });
+  });
+
+  it('reads an order in one statement exactly as the query builder reads it (values, types, order of lines, parcels and scans)', async () => {
+    const viaQueryBuilder = await app.deps.db.order.findFirst({
+      where: { shopId: shopA.shop.id, number: 'A-1' },
+      select: {
+        id: true, number: true, currency: true, subtotalMinor: true, shippingMinor: true, totalMinor: true, placedAt: true,
+        cancelledAt: true, promisedDeliveryBy: true, status: true, fulfilment: true, shippedAt: true, deliveredAt: true,
+        readyForPickupAt: true, pickedUpAt: true,
+        lines: { select: { id: true, sku: true, title: true, variant: true, imageUrl: true, quantity: true, unitPriceMinor: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+        shipments: {
+          select: {
+            id: true, carrier: true, trackingNumber: true, trackingUrl: true, status: true, promisedBy: true, estimatedAt: true,
+            shippedAt: true, deliveredAt: true,
+            events: { select: { occurredAt: true, status: true, description: true, location: true }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }] },
+          },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        },
+      },
+    });
+    expect(viaQueryBuilder?.lines.length).toBeGreaterThan(1);
+    expect(viaQueryBuilder?.shipments[0]?.events.length).toBe(3);
+    const customerId = (await app.deps.db.order.findFirstOrThrow({ where: { id: viaQueryBuilder!.id }, select: { customerId: true } })).customerId;
+    const viaOneStatement = await findShopperOrder(app.deps.db, { shopId: shopA.shop.id, customerId, number: 'A-1' });
+    expect(viaOneStatement).toEqual(viaQueryBuilder);
+    expect(viaOneStatement?.shipments[0]?.shippedAt).toBeInstanceOf(Date);
+    // Another customer, or another shop, finds nothing with the same number or id.
+    expect(await findShopperOrder(app.deps.db, { shopId: shopB.shop.id, customerId, number: 'A-1' })).toBeNull();
+    expect(await findShopperOrder(app.deps.db, { shopId: shopA.shop.id, customerId: shopA.shop.id, id: viaQueryBuilder!.id })).toBeNull();
   });
 
   it('refuses a cursor it did not make', async () => {

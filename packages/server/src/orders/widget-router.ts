@@ -5,6 +5,8 @@ import type { Deps } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { router, shopperProcedure } from '../trpc.js';
 import { orderStageOf } from './state.js';
+import { isShipmentLate } from '../carriers/delivery-promise.js';
+import { findShopperOrder } from './shopper-order-query.js';
 
 // The shopper's reads live beside their procedures: this file is the widget's whole view of orders.
 // Every query is scoped by BOTH the shop of the key and the customer of the session token, so no
@@ -114,54 +116,12 @@ export async function listShopperOrders(
   };
 }
 
-const orderDetailSelect = {
-  id: true,
-  number: true,
-  currency: true,
-  subtotalMinor: true,
-  shippingMinor: true,
-  totalMinor: true,
-  placedAt: true,
-  cancelledAt: true,
-  promisedDeliveryBy: true,
-  ...stageFields,
-  lines: {
-    select: { id: true, sku: true, title: true, variant: true, imageUrl: true, quantity: true, unitPriceMinor: true },
-    orderBy: { position: 'asc' },
-  },
-  shipments: {
-    select: {
-      id: true,
-      carrier: true,
-      trackingNumber: true,
-      trackingUrl: true,
-      status: true,
-      promisedBy: true,
-      estimatedAt: true,
-      shippedAt: true,
-      deliveredAt: true,
-      events: {
-        select: { occurredAt: true, status: true, description: true, location: true },
-        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
-      },
-    },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  },
-} satisfies Prisma.OrderSelect;
-
 /** Input of `orders.widget.detail`: the order's number (as the shopper knows it) or its id. */
 export const shopperOrderDetailInput = z.union([z.object({ number: shortText(64) }), z.object({ id: z.uuid() })]);
 
 /** One order of the signed-in customer with its lines, parcels and scans; ORDER_NOT_FOUND otherwise. */
 export async function getShopperOrder(deps: Deps, input: ShopperScope & { number?: string; id?: string }) {
-  const order = await deps.db.order.findFirst({
-    where: {
-      shopId: input.shopId,
-      customerId: input.customerId,
-      ...(input.id ? { id: input.id } : { number: input.number ?? '' }),
-    },
-    select: orderDetailSelect,
-  });
+  const order = await findShopperOrder(deps.db, input);
   if (!order) throw new DomainError('ORDER_NOT_FOUND');
   const money = (amountMinor: number) => ({ amountMinor, currency: order.currency });
   return {
@@ -191,7 +151,8 @@ export async function getShopperOrder(deps: Deps, input: ShopperScope & { number
       unitPrice: money(line.unitPriceMinor),
       lineTotal: money(line.unitPriceMinor * line.quantity),
     })),
-    shipments: order.shipments,
+    // Late: due by the promise (or the carrier's estimate) and not arrived; the widget says so.
+    shipments: order.shipments.map((shipment) => ({ ...shipment, isLate: isShipmentLate(shipment, order, deps.clock.now()) })),
   };
 }
 

@@ -91,15 +91,28 @@ const ninetyDaysMs = 90 * 86_400_000;
 
 /** Counts what the rules need to know of a customer at `now`. */
 export async function customerReturnFacts(db: Db, input: ShopperScope & { now: Date }): Promise<CustomerReturnFacts> {
-  const customer = await db.customer.findFirst({ where: { id: input.customerId, shopId: input.shopId }, select: { email: true, blocked: true } });
-  if (!customer) throw new DomainError('ORDER_NOT_FOUND');
-  const scope = { shopId: input.shopId, customerId: input.customerId };
-  // One after the other: these may run inside a transaction, which has one connection.
-  const returnsInLast90Days = await db.returnCase.count({ where: { ...scope, requestedAt: { gte: new Date(input.now.getTime() - ninetyDaysMs) } } });
-  const priorReturnlessCount = await db.returnCase.count({ where: { ...scope, method: 'keep', status: { notIn: [...voidReturnStatuses] } } });
-  const deliveredOrders = await db.order.count({
-    where: { ...scope, status: { not: 'cancelled' }, OR: [{ deliveredAt: { not: null } }, { pickedUpAt: { not: null } }] },
-  });
-  const refusedReturns = await db.returnCase.count({ where: { ...scope, status: 'refused' } });
-  return { email: customer.email, blocked: customer.blocked, returnsInLast90Days, priorReturnlessCount, deliveredOrders, refusedReturns };
+  // One statement: it runs inside the return's transaction, where each round trip holds the order's lock.
+  const [row] = await db.$queryRaw<
+    Array<{ email: string; blocked: boolean; recent: bigint; returnless: bigint; delivered: bigint; refused: bigint }>
+  >`
+    SELECT c."email", c."blocked",
+      (SELECT COUNT(*) FROM "ReturnCase" r WHERE r."shopId" = c."shopId" AND r."customerId" = c."id"
+         AND r."requestedAt" >= ${new Date(input.now.getTime() - ninetyDaysMs)}) AS "recent",
+      (SELECT COUNT(*) FROM "ReturnCase" r WHERE r."shopId" = c."shopId" AND r."customerId" = c."id"
+         AND r."method" = 'keep' AND r."status" <> ALL(${[...voidReturnStatuses]}::text[])) AS "returnless",
+      (SELECT COUNT(*) FROM "Order" o WHERE o."shopId" = c."shopId" AND o."customerId" = c."id"
+         AND o."status" <> 'cancelled' AND (o."deliveredAt" IS NOT NULL OR o."pickedUpAt" IS NOT NULL)) AS "delivered",
+      (SELECT COUNT(*) FROM "ReturnCase" r WHERE r."shopId" = c."shopId" AND r."customerId" = c."id"
+         AND r."status" = 'refused') AS "refused"
+    FROM "Customer" c
+    WHERE c."id" = ${input.customerId}::uuid AND c."shopId" = ${input.shopId}::uuid`;
+  if (!row) throw new DomainError('ORDER_NOT_FOUND');
+  return {
+    email: row.email,
+    blocked: row.blocked,
+    returnsInLast90Days: Number(row.recent),
+    priorReturnlessCount: Number(row.returnless),
+    deliveredOrders: Number(row.delivered),
+    refusedReturns: Number(row.refused),
+  };
 }
