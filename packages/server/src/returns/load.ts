@@ -1,5 +1,5 @@
 import type { Locale } from '@comptoir/protocol';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import type { ReturnMessageCase } from './notifications.js';
@@ -36,11 +36,37 @@ export const returnCaseSelect = {
 /** A return as the services handle it. */
 export type ReturnCaseRow = Prisma.ReturnCaseGetPayload<{ select: typeof returnCaseSelect }>;
 
-/** Reads one return (scoped by the caller's `where`, which always names the shop), or RETURN_NOT_FOUND. */
-export async function loadReturn(db: Db, where: Prisma.ReturnCaseWhereInput & { shopId: string }): Promise<ReturnCaseRow> {
-  const row = await db.returnCase.findFirst({ where, select: returnCaseSelect });
+type RawReturnCase = Omit<ReturnCaseRow, 'order' | 'customer' | 'lines'> & {
+  orderNumber: string;
+  customerEmail: string;
+  customerLocale: string | null;
+  lines: ReturnCaseRow['lines'] | string;
+};
+
+/**
+ * Reads one return of the shop (and of that customer when given), or RETURN_NOT_FOUND. One statement
+ * with its order number, customer and lines, not four: it runs inside most return transactions.
+ */
+export async function loadReturn(db: Db, where: { id: string; shopId: string; customerId?: string }): Promise<ReturnCaseRow> {
+  const [row] = await db.$queryRaw<RawReturnCase[]>`
+    SELECT r."id", r."shopId", r."orderId", r."customerId", r."code", r."status", r."method", r."resolution",
+           r."policyVersion", r."needsReview", r."requestedAt", r."approvedAt", r."inTransitAt", r."receivedAt",
+           r."refundDueAt", o."number" AS "orderNumber", c."email" AS "customerEmail", c."locale" AS "customerLocale",
+           COALESCE((SELECT json_agg(json_build_object('orderLineId', l."orderLineId", 'quantity', l."quantity") ORDER BY l."id")
+                     FROM "ReturnLine" l WHERE l."returnId" = r."id"), '[]'::json) AS "lines"
+    FROM "ReturnCase" r
+    JOIN "Order" o ON o."id" = r."orderId"
+    JOIN "Customer" c ON c."id" = r."customerId"
+    WHERE r."id" = ${where.id}::uuid AND r."shopId" = ${where.shopId}::uuid
+      ${where.customerId ? Prisma.sql`AND r."customerId" = ${where.customerId}::uuid` : Prisma.empty}`;
   if (!row) throw new DomainError('RETURN_NOT_FOUND');
-  return row;
+  const { orderNumber, customerEmail, customerLocale, lines, ...fields } = row;
+  return {
+    ...fields,
+    order: { number: orderNumber },
+    customer: { email: customerEmail, locale: customerLocale },
+    lines: typeof lines === 'string' ? (JSON.parse(lines) as ReturnCaseRow['lines']) : lines,
+  };
 }
 
 /** A language the product speaks, from a stored locale. */
