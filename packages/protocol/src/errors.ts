@@ -213,6 +213,31 @@ export const errorDefinitions = {
       en: 'Set at least one opening time in the week: deadlines depend on it.',
     },
   },
+  POLICY_VERSION_CONFLICT: {
+    kind: 'conflict',
+    message: {
+      fr: 'La politique a été modifiée entre-temps (version {currentVersion}) : rechargez-la avant d’enregistrer.',
+      en: 'The policy was changed in the meantime (version {currentVersion}): reload it before saving.',
+    },
+  },
+  SAVED_REPLY_NOT_FOUND: {
+    kind: 'notFound',
+    message: { fr: 'Réponse enregistrée introuvable.', en: 'Saved reply not found.' },
+  },
+  SAVED_REPLY_UNKNOWN_VARIABLE: {
+    kind: 'invalid',
+    message: {
+      fr: 'Variable inconnue « {{{variable}}} » : utilisez {{customer.name}}, {{customer.email}}, {{order.number}}, {{shop.name}}, {{case.reference}} ou {{staff.name}}.',
+      en: 'Unknown variable “{{{variable}}}”: use {{customer.name}}, {{customer.email}}, {{order.number}}, {{shop.name}}, {{case.reference}} or {{staff.name}}.',
+    },
+  },
+  STAFF_INVITATION_NOT_FOUND: {
+    kind: 'notFound',
+    message: {
+      fr: 'Cette invitation n’existe plus (déjà acceptée, retirée ou expirée).',
+      en: 'This invitation no longer exists (already accepted, withdrawn or expired).',
+    },
+  },
   REFUND_EXCEEDS_PAID: {
     kind: 'precondition',
     message: {
@@ -279,6 +304,20 @@ export const errorDefinitions = {
     kind: 'notFound',
     message: { fr: 'Le transporteur ne connaît pas le numéro de suivi {trackingNumber}.', en: 'The carrier does not know tracking number {trackingNumber}.' },
   },
+  CARRIER_AMBIGUOUS: {
+    kind: 'invalid',
+    message: {
+      fr: 'Le numéro {trackingNumber} peut être celui de plusieurs transporteurs ({candidates}) : indiquez lequel.',
+      en: 'Tracking number {trackingNumber} could belong to several carriers ({candidates}): name the carrier.',
+    },
+  },
+  CARRIER_UNRECOGNISED: {
+    kind: 'invalid',
+    message: {
+      fr: 'Aucun transporteur connu n’utilise le numéro {trackingNumber} : indiquez le transporteur (ou « other »).',
+      en: 'No known carrier uses tracking number {trackingNumber}: name the carrier (or "other").',
+    },
+  },
   SHOPPER_CODE_INVALID: {
     kind: 'unauthenticated',
     message: {
@@ -337,6 +376,13 @@ export const errorDefinitions = {
   PICKUP_CODE_UNKNOWN: {
     kind: 'notFound',
     message: { fr: 'Code de retrait inconnu dans cette boutique.', en: 'Unknown pickup code for this shop.' },
+  },
+  COUNTER_CODE_INVALID: {
+    kind: 'invalid',
+    message: {
+      fr: 'Ce n’est ni un code de retrait (PU-XXXX-XXXX) ni un code de retour (R-XXXXXX).',
+      en: 'This is neither a pickup code (PU-XXXX-XXXX) nor a return code (R-XXXXXX).',
+    },
   },
   NOT_FOUND: {
     kind: 'notFound',
@@ -478,6 +524,13 @@ export const errorDefinitions = {
   EXCHANGE_NOT_OFFERED: {
     kind: 'precondition',
     message: { fr: 'La boutique ne propose pas d’échange.', en: 'The shop does not offer exchanges.' },
+  },
+  EXCHANGE_VARIANT_NOT_OFFERED: {
+    kind: 'precondition',
+    message: {
+      fr: 'Cette variante n’est pas proposée en échange de « {title} ».',
+      en: 'This variant is not offered in exchange for “{title}”.',
+    },
   },
   RETURN_LINE_NOT_IN_RETURN: {
     kind: 'invalid',

@@ -9,11 +9,19 @@ import { claimsRouter } from './claims/router.js';
 import { ticketsRouter } from './tickets/router.js';
 import { casesRouter } from './cases/router.js';
 import { pickupRouter } from './pickup/router.js';
+import { counterRouter } from './counter/router.js';
 import { webhooksRouter } from './notifications/webhooks-router.js';
+import { webhooksBackendRouter } from './notifications/webhooks-backend-router.js';
+import { paymentsRouter } from './payments/router.js';
+import { platformsRouter } from './platforms/router.js';
 import { emailsRouter } from './notifications/emails-router.js';
 import { returnsRouter } from './returns/router.js';
 import { refundsRouter } from './refunds/router.js';
 import { privacyRouter } from './privacy/router.js';
+import { savedRepliesRouter } from './saved-replies/router.js';
+import { auditRouter } from './audit/router.js';
+import { dashboardRouter } from './dashboard/router.js';
+import { customersRouter } from './customers/router.js';
 
 /**
  * The whole API. Each domain owns its sub-router; procedures are named by who calls them:
@@ -30,12 +38,21 @@ export const appRouter = router({
   tickets: ticketsRouter,
   cases: casesRouter,
   pickup: pickupRouter,
+  counter: counterRouter,
   returns: returnsRouter,
   refunds: refundsRouter,
   privacy: privacyRouter,
   emails: emailsRouter,
-  /** Webhook endpoints the shop subscribes (owner only). */
-  webhooks: router({ admin: webhooksRouter }),
+  savedReplies: savedRepliesRouter,
+  audit: auditRouter,
+  dashboard: dashboardRouter,
+  customers: customersRouter,
+  /** Webhook endpoints the shop subscribes: from the admin (owner only) or its back end (secret key). */
+  webhooks: router({ admin: webhooksRouter, backend: webhooksBackendRouter }),
+  /** Stripe keys (owner only, write-only). */
+  payments: paymentsRouter,
+  /** Shop platforms' webhook secrets (owner only, write-only). */
+  platforms: platformsRouter,
 });
 
 /** The API's type, for typed clients (widget, admin). */

@@ -5,6 +5,10 @@ import { amountMinor, currency, email, httpUrl, instant, limits, shortText } fro
 export const Fulfilment = { shipping: 'shipping', pickup: 'pickup' } as const;
 export type Fulfilment = (typeof Fulfilment)[keyof typeof Fulfilment];
 
+/** A variant the shopper may ask for instead of an order line: its SKU and what the shopper reads ("Taille L"). */
+export const exchangeOption = z.object({ sku: shortText(100), label: shortText(200) });
+export type ExchangeOption = z.output<typeof exchangeOption>;
+
 /** One line of an order as the shop's back end sends it. */
 export const orderLineInput = z.object({
   /** The shop's id for the line; the SKU is used when absent. */
@@ -16,6 +20,12 @@ export const orderLineInput = z.object({
   quantity: z.number().int().min(1).max(10_000),
   unitPriceMinor: amountMinor,
   tags: z.array(shortText(64)).max(20).default([]),
+  /**
+   * Other variants of the same product the shopper may ask for in exchange (another size or
+   * colour), as the shop's catalogue has them when it sends the order; send the order again to
+   * refresh them. Without any, an exchange is for the same SKU (a replacement).
+   */
+  exchangeOptions: z.array(exchangeOption).max(30).default([]),
 });
 export type OrderLineInput = z.input<typeof orderLineInput>;
 
@@ -105,11 +115,19 @@ export const trackingEventInput = z.object({
   status: trackingStatus,
   description: shortText(500).optional(),
   location: shortText().optional(),
+  /** The delivery date the carrier announced with this scan, if it gives one: it replaces the estimate. */
+  estimatedDeliveryAt: instant.optional(),
 });
 
 /** A shipment and, optionally, its first scans. */
 export const shipmentInput = z.object({
   orderExternalId: shortText(),
+  /**
+   * The carrier's code (colissimo, chronopost, mondial_relay, dpd, gls, colis_prive, ups, dhl, fedex),
+   * `other` for one Comptoir does not know, or `auto` to detect it from the tracking number and the
+   * shop's country: a number several carriers use is refused (CARRIER_AMBIGUOUS, with the candidates)
+   * so the shop names it. Sending a known parcel again with a carrier names one that was `other`.
+   */
   carrier: shortText(32),
   trackingNumber: shortText(64),
   trackingUrl: httpUrl.optional(),
@@ -196,6 +214,10 @@ export const shipmentOutput = z.object({
   trackingUrl: z.string().nullable(),
   status: z.string(),
   promisedBy: isoDate.nullable(),
+  /** When it should arrive: the carrier's last announced date, else its usual transit time from shipping. */
+  estimatedAt: isoDate.nullable(),
+  /** The date it was due by (promise, else estimate) has passed and it has not arrived. */
+  isLate: z.boolean(),
   shippedAt: isoDate.nullable(),
   deliveredAt: isoDate.nullable(),
   events: z.array(trackingEventOutput),

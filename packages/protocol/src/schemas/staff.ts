@@ -35,6 +35,9 @@ export const staffInviteInput = z.object({
   role: z.enum(['owner', 'staff']),
 });
 
+/** `staff.joinShop`: accept, signed in, an invitation listed in `staff.me`'s `invitations`. */
+export const staffJoinShopInput = z.object({ invitationId: z.uuid() });
+
 /** `staff.switchShop` */
 export const staffSwitchShopInput = z.object({ shopId: z.uuid() });
 

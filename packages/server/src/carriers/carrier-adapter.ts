@@ -10,6 +10,8 @@ export interface CarrierEvent {
   rawCode: string;
   description: string | null;
   location: string | null;
+  /** The delivery date the carrier announces as of this scan (set on the newest scan when it gives one). */
+  estimatedDeliveryAt?: Date | null;
 }
 
 /**

@@ -35,6 +35,22 @@ function route(req: IncomingMessage): { status: number; body: unknown } {
   const match = /^\/suivi\/v2\/idships\/([^/?]+)/.exec(req.url ?? '');
   const id = match ? decodeURIComponent(match[1]!) : '';
   if (id === '6A12345678901') return { status: 200, body: delivered };
+  if (id === '6A22222222222') {
+    return {
+      status: 200,
+      body: {
+        returnCode: 200,
+        shipment: {
+          idShip: id,
+          estimDate: '2026-05-07T00:00:00+02:00',
+          event: [
+            { code: 'ET1', label: 'Votre colis est en cours d’acheminement.', date: '2026-05-05T21:00:00+02:00' },
+            { code: 'PC1', label: 'Votre colis a été pris en charge par La Poste.', date: '2026-05-05T18:15:00+02:00' },
+          ],
+        },
+      },
+    };
+  }
   if (id === '8R00000000000') return { status: 200, body: { returnCode: 200, shipment: { idShip: id, event: [{ code: 'XX9', label: 'Événement inconnu', date: '2026-05-04T10:00:00Z' }] } } };
   if (id === '8R99999999999') return { status: 500, body: { code: 'INTERNAL' } };
   if (id === '8R88888888888') return { status: 200, body: { returnCode: 200, shipment: { event: [{ code: 'DI1', date: 'yesterday' }] } } };
@@ -79,6 +95,14 @@ describe('La Poste adapter', () => {
       ['2026-05-06T09:02:00.000Z', 'DI1', 'delivered'],
     ]);
     expect(events[3]?.description).toBe('Votre colis est livré.');
+  });
+
+  it('puts the delivery date La Poste announces on the newest scan', async () => {
+    const events = await createLaPosteAdapter({ apiKey, baseUrl }).fetchEvents('6A22222222222');
+    expect(events.map((event) => [event.rawCode, event.estimatedDeliveryAt?.toISOString() ?? null])).toEqual([
+      ['PC1', null],
+      ['ET1', '2026-05-06T22:00:00.000Z'],
+    ]);
   });
 
   it('keeps a scan it cannot interpret, without a status', async () => {

@@ -22,6 +22,8 @@ const suiviResponse = z.object({
   shipment: z
     .object({
       idShip: z.string().max(64).optional(),
+      /** The estimated delivery date La Poste announces while the parcel travels. */
+      estimDate: z.iso.datetime({ offset: true }).optional(),
       event: z
         .array(
           z.object({
@@ -88,7 +90,12 @@ export function createLaPosteAdapter(options: LaPosteAdapterOptions): CarrierAda
         description: event.label ?? null,
         location: null,
       }));
-      return events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+      events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+      // The estimate is the shipment's as of now: it belongs to the newest scan.
+      const { estimDate } = parsed.data.shipment;
+      const newest = events.at(-1);
+      if (estimDate && newest) newest.estimatedDeliveryAt = new Date(estimDate);
+      return events;
     },
   };
 }

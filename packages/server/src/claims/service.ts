@@ -22,6 +22,7 @@ import { createCaseLink } from '../notifications/shopper-code.js';
 import { listCaseEvents, type CaseEvent } from '../cases/case-events.js';
 import { loadCasePolicy } from '../cases/case-policy.js';
 import { checkClaimEligibility, type ClaimEligibility } from '../guarantees/claim-eligibility.js';
+import { deliveryPromiseOf } from '../carriers/delivery-promise.js';
 import { planClaimAnswer } from '../guarantees/case-deadlines.js';
 import { requireTransition } from '../guarantees/domain-errors.js';
 import { nextDeadlineOf, setDeadline, settleDeadline } from '../deadlines/store.js';
@@ -44,7 +45,17 @@ const orderForClaimSelect = {
   deliveredAt: true,
   pickedUpAt: true,
   promisedDeliveryBy: true,
+  shipments: { select: { promisedBy: true, estimatedAt: true } },
 } satisfies Prisma.OrderSelect;
+
+/**
+ * The order as claim eligibility reads it: "not received" runs from the latest date the shop
+ * promised (order or parcel), else from the carriers' estimated dates, so a parcel gone late
+ * opens the claim that many days after it was due.
+ */
+function claimOrderOf<T extends Prisma.OrderGetPayload<{ select: typeof orderForClaimSelect }>>(order: T): T {
+  return { ...order, promisedDeliveryBy: deliveryPromiseOf(order)?.by ?? null };
+}
 
 /** The shopper's link to a claim: the widget on the shop's site, open on it, signed in once. */
 export function claimLink(tx: Db, deps: Deps, claim: { id: string; shopId: string; customerId: string }): Promise<string> {
@@ -65,7 +76,7 @@ export async function claimEligibility(
   const now = deps.clock.now();
   return Object.values(ClaimKind).map((kind) => ({
     kind,
-    ...checkClaimEligibility({ policy: policy.rules, timeZone: policy.timeZone, kind, order, now }),
+    ...checkClaimEligibility({ policy: policy.rules, timeZone: policy.timeZone, kind, order: claimOrderOf(order), now }),
   }));
 }
 
@@ -91,7 +102,7 @@ export async function openClaim(
     // One claim at a time per order and kind: serialise concurrent opens of the same one.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`claim:${order.id}:${input.kind}`}, 0))`;
     const policy = await loadCasePolicy(tx, input.shopId);
-    const verdict = checkClaimEligibility({ policy: policy.rules, timeZone: policy.timeZone, kind: input.kind, order, now });
+    const verdict = checkClaimEligibility({ policy: policy.rules, timeZone: policy.timeZone, kind: input.kind, order: claimOrderOf(order), now });
     if (!verdict.eligible) throw new DomainError('CLAIM_NOT_ELIGIBLE', { reason: verdict.message[input.locale], code: verdict.code });
     const running = await tx.claim.findFirst({
       where: { orderId: order.id, kind: input.kind, status: { in: runningStatuses } },
@@ -226,9 +237,11 @@ export function shopperClaimDetail(deps: Deps, input: ShopperScope & { claimId: 
   return claimDetail(deps.db, { id: input.claimId, shopId: input.shopId, customerId: input.customerId }, false);
 }
 
-/** A claim of the staff's shop. */
-export function staffClaimDetail(deps: Deps, input: { shopId: string; claimId: string }): Promise<ClaimDetail> {
-  return claimDetail(deps.db, { id: input.claimId, shopId: input.shopId }, true);
+/** A claim of the staff's shop, with its customer's id (for the customer's history). */
+export async function staffClaimDetail(deps: Deps, input: { shopId: string; claimId: string }): Promise<ClaimDetail & { customerId: string }> {
+  const detail = await claimDetail(deps.db, { id: input.claimId, shopId: input.shopId }, true);
+  const { customerId } = await deps.db.claim.findUniqueOrThrow({ where: { id: detail.id }, select: { customerId: true } });
+  return { ...detail, customerId };
 }
 
 /**

@@ -12,6 +12,7 @@ import { registerPlatformHooks } from '../platforms/http.js';
 import { registerPaymentHooks } from '../payments/http.js';
 import { registerHttpGuards } from '../security/http-guards.js';
 import { registerUnsubscribeRoutes } from '../notifications/unsubscribe-route.js';
+import { registerEmailPreviewRoute } from '../notifications/email-preview-route.js';
 
 /** Limits that protect the server from abusive clients. */
 export const httpLimits = {
@@ -83,6 +84,7 @@ export async function buildHttpServer(deps: Deps, options: { extend?: (app: Fast
   await registerPlatformHooks(app, deps);
   await registerPaymentHooks(app, deps);
   await registerUnsubscribeRoutes(app, deps);
+  await registerEmailPreviewRoute(app, deps);
   if (options.extend) await options.extend(app);
   return app;
 }

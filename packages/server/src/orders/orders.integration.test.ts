@@ -113,6 +113,23 @@ describe(`orders back-end API on ${testDatabaseKind}`, () => {
     });
   });
 
+  it('keeps the exchange variants sent with a line, and refreshes them when they change', async () => {
+    const withOptions = (labels: string[]) =>
+      orderPayload({
+        externalId: 'ext-variants',
+        number: 'V-1',
+        lines: [{ externalId: 'v1', sku: 'TEE-M', title: 'T-shirt', variant: 'M', quantity: 1, unitPriceMinor: 2000, exchangeOptions: labels.map((label) => ({ sku: `TEE-${label}`, label })) }],
+      });
+    const first = await backend.orders.backend.upsert(withOptions(['S', 'L']));
+    const stored = () => app.deps.db.orderLine.findFirstOrThrow({ where: { orderId: first.orderId }, select: { exchangeOptions: true } });
+    expect((await stored()).exchangeOptions).toEqual([{ sku: 'TEE-S', label: 'S' }, { sku: 'TEE-L', label: 'L' }]);
+    expect((await backend.orders.backend.upsert(withOptions(['S', 'L']))).outcome).toBe('unchanged');
+    const changed = await backend.orders.backend.upsert(withOptions(['L']));
+    expect(changed.outcome).toBe('updated');
+    expect((await stored()).exchangeOptions).toEqual([{ sku: 'TEE-L', label: 'L' }]);
+    expect((await eventsOf(first.orderId)).at(-1)?.data).toMatchObject({ lines: { changed: ['v1'] } });
+  });
+
   it('cancels an order whose payload carries cancelledAt', async () => {
     const result = await backend.orders.backend.upsert(
       orderPayload({ externalId: 'ext-cancel', number: '1002', cancelledAt: '2026-06-03T10:00:00Z' }),

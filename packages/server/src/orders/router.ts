@@ -21,6 +21,7 @@ import { addShipment, addTrackingEvents, getOrder, markOrderStep, type OrderStep
 import { upsertOrderBatch } from './upsert-batch.js';
 import { upsertOrder } from './upsert-order.js';
 import { ordersWidgetRouter } from './widget-router.js';
+import { ordersAdminRouter } from './admin-router.js';
 
 /** The REST route of a back-end procedure under /api, in the `orders` tag. */
 function rest(method: 'GET' | 'POST', path: `/orders${string}`, summary: string): OpenApiMeta {
@@ -104,8 +105,9 @@ const ordersBackendRouter = router({
     ),
 });
 
-/** Procedures of the orders domain: `backend.*` for the shop's system, `widget.*` for shoppers. */
+/** Procedures of the orders domain: `backend.*` for the shop's system, `widget.*` for shoppers, `admin.*` for staff. */
 export const ordersRouter = router({
   backend: ordersBackendRouter,
   widget: ordersWidgetRouter,
+  admin: ordersAdminRouter,
 });

@@ -11,6 +11,10 @@ import type { Deps, Db } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { awardOrderPoints } from '../loyalty/service.js';
+import { isShipmentLate } from '../carriers/delivery-promise.js';
+import { estimateDeliveryFromTransit } from '../carriers/transit-times.js';
+import { Carrier, carrierLabels } from '../carriers/carrier.js';
+import { detectCarrier } from '../carriers/detect-carrier.js';
 import { notifyOrderProgress, type OrderProgressTopic } from './notifications.js';
 import { withOrderLock } from './order-transaction.js';
 import { checkOrderTransition, orderStageOf } from './state.js';
@@ -69,6 +73,7 @@ const orderDetailSelect = {
       trackingUrl: true,
       status: true,
       promisedBy: true,
+      estimatedAt: true,
       shippedAt: true,
       deliveredAt: true,
       events: {
@@ -87,6 +92,7 @@ export async function getOrder(deps: Deps, input: { shopId: string; externalId: 
     select: orderDetailSelect,
   });
   if (!order) throw new DomainError('ORDER_NOT_FOUND');
+  const now = deps.clock.now();
   return {
     id: order.id,
     externalId: order.externalId,
@@ -112,6 +118,8 @@ export async function getOrder(deps: Deps, input: { shopId: string; externalId: 
     shipments: order.shipments.map((shipment) => ({
       ...shipment,
       promisedBy: isoOrNull(shipment.promisedBy),
+      estimatedAt: isoOrNull(shipment.estimatedAt),
+      isLate: isShipmentLate(shipment, order, now),
       shippedAt: isoOrNull(shipment.shippedAt),
       deliveredAt: isoOrNull(shipment.deliveredAt),
       events: shipment.events.map((event) => ({ ...event, occurredAt: iso(event.occurredAt) })),
@@ -199,6 +207,23 @@ export async function addShipment(
   );
 }
 
+/**
+ * The carrier a shipment names: its code as sent, or for `auto` the one its tracking number's shape
+ * says in the shop's country. A number several carriers use (or none) is refused with the candidates,
+ * so the shop names the carrier itself.
+ */
+function carrierOf(shipment: ShipmentInput, country: string): string {
+  const named = shipment.carrier.trim().toLowerCase();
+  if (named !== 'auto') return named;
+  const detection = detectCarrier(shipment.trackingNumber, { country });
+  if (detection.carrier) return detection.carrier;
+  if (detection.candidates.length === 0) throw new DomainError('CARRIER_UNRECOGNISED', { trackingNumber: shipment.trackingNumber });
+  throw new DomainError('CARRIER_AMBIGUOUS', {
+    trackingNumber: shipment.trackingNumber,
+    candidates: detection.candidates.map((candidate) => carrierLabels[candidate]).sort().join(', '),
+  });
+}
+
 /** `addShipment` inside a transaction that already holds the order's lock (imports use it). */
 export async function applyAddShipment(
   tx: Db,
@@ -210,9 +235,25 @@ export async function applyAddShipment(
   const order = await findOrderForUpdate(tx, shopId, shipment.orderExternalId);
   let stored = await tx.shipment.findUnique({
     where: { orderId_trackingNumber: { orderId: order.id, trackingNumber: shipment.trackingNumber } },
-    select: { id: true },
+    select: { id: true, carrier: true },
   });
   const created = !stored;
+  const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { country: true, timeZone: true } });
+  // A parcel already named keeps its carrier: a replay is not a detection.
+  const carrier = stored && stored.carrier !== Carrier.other ? stored.carrier : carrierOf(shipment, shop.country);
+  if (stored && stored.carrier === Carrier.other && carrier !== Carrier.other) {
+    // The shop names the carrier of a parcel it arrived without (an ambiguous number from its platform).
+    await tx.shipment.update({ where: { id: stored.id }, data: { carrier }, select: { id: true } });
+    await recordEvent(tx, {
+      shopId,
+      subjectType: 'shipment',
+      subjectId: stored.id,
+      type: 'shipment.carrier_named',
+      actor,
+      data: { orderId: order.id, carrier },
+      occurredAt: now,
+    });
+  }
   if (!stored) {
     if (order.status === 'cancelled') throw new DomainError('ORDER_CANCELLED');
     if (order.fulfilment === 'pickup') throw new DomainError('INVALID_TRANSITION', { from: 'pickup', to: 'shipped' });
@@ -221,13 +262,15 @@ export async function applyAddShipment(
       data: {
         shopId,
         orderId: order.id,
-        carrier: shipment.carrier.toLowerCase(),
+        carrier,
         trackingNumber: shipment.trackingNumber,
         trackingUrl: shipment.trackingUrl ?? null,
         promisedBy: shipment.promisedBy ?? null,
+        // Until the carrier announces a date with a scan, its usual transit time from shipping.
+        estimatedAt: estimateDeliveryFromTransit({ carrier, country: shop.country, timeZone: shop.timeZone, shippedAt }),
         shippedAt,
       },
-      select: { id: true },
+      select: { id: true, carrier: true },
     });
     await recordEvent(tx, {
       shopId,
@@ -236,7 +279,7 @@ export async function applyAddShipment(
       type: 'shipment.created',
       toStatus: 'label_created',
       actor,
-      data: { orderId: order.id, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber },
+      data: { orderId: order.id, carrier, trackingNumber: shipment.trackingNumber },
       occurredAt: now,
     });
     if (!order.shippedAt) {
@@ -289,7 +332,11 @@ export async function addTrackingEvents(
   });
 }
 
-/** Stores new scans and moves the shipment (and, when every parcel is delivered, the order). */
+/**
+ * Stores new scans and moves the shipment (and, when every parcel is delivered, the order). A scan
+ * that carries the carrier's estimated delivery date replaces the estimate, unless an older scan
+ * arrives after a newer one: the newest known scan's word stands.
+ */
 async function storeTrackingEvents(
   tx: Db,
   deps: Deps,
@@ -297,6 +344,8 @@ async function storeTrackingEvents(
 ): Promise<{ eventsAdded: number; status: string; deliveredAt: Date | null }> {
   const { shopId, orderId, shipmentId, actor } = input;
   const now = deps.clock.now();
+  const newestBefore = await tx.trackingEvent.findFirst({ where: { shipmentId }, orderBy: { occurredAt: 'desc' }, select: { occurredAt: true } });
+  await updateCarrierEstimate(tx, { shopId, orderId, shipmentId, events: input.events, newestBefore: newestBefore?.occurredAt ?? null, actor, now });
   const { count } = input.events.length
     ? await tx.trackingEvent.createMany({
         data: input.events.map((event) => ({
@@ -350,6 +399,30 @@ async function storeTrackingEvents(
   }
   if (firstDelivered) await deliverOrderIfAllParcelsDelivered(tx, deps, { shopId, orderId, actor });
   return { eventsAdded: count, status, deliveredAt };
+}
+
+/** Takes the delivery date announced by the newest scan that gives one, if no newer scan is already known. */
+async function updateCarrierEstimate(
+  tx: Db,
+  input: { shopId: string; orderId: string; shipmentId: string; events: TrackingEventInput[]; newestBefore: Date | null; actor: Actor; now: Date },
+): Promise<void> {
+  const announcing = input.events
+    .filter((event): event is TrackingEventInput & { estimatedDeliveryAt: Date } => event.estimatedDeliveryAt !== undefined)
+    .reduce<(TrackingEventInput & { estimatedDeliveryAt: Date }) | null>((newest, event) => (!newest || event.occurredAt > newest.occurredAt ? event : newest), null);
+  if (!announcing || (input.newestBefore && announcing.occurredAt < input.newestBefore)) return;
+  const { estimatedAt } = await tx.shipment.findUniqueOrThrow({ where: { id: input.shipmentId }, select: { estimatedAt: true } });
+  if (estimatedAt?.getTime() === announcing.estimatedDeliveryAt.getTime()) return;
+  await tx.shipment.update({ where: { id: input.shipmentId }, data: { estimatedAt: announcing.estimatedDeliveryAt }, select: { id: true } });
+  await recordEvent(tx, {
+    shopId: input.shopId,
+    subjectType: 'shipment',
+    subjectId: input.shipmentId,
+    type: 'shipment.estimate_changed',
+    actor: input.actor,
+    reason: 'carrier.announced',
+    data: { orderId: input.orderId, from: estimatedAt?.toISOString() ?? null, to: announcing.estimatedDeliveryAt.toISOString() },
+    occurredAt: input.now,
+  });
 }
 
 async function deliverOrderIfAllParcelsDelivered(tx: Db, deps: Deps, input: { shopId: string; orderId: string; actor: Actor }) {

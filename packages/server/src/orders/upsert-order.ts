@@ -1,4 +1,4 @@
-import { orderLineKey, type OrderUpsert } from '@comptoir/protocol';
+import { orderLineKey, type ExchangeOption, type OrderUpsert } from '@comptoir/protocol';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../core/actor.js';
 import type { Deps, Db } from '../core/deps.js';
@@ -52,6 +52,7 @@ const lineSelect = {
   quantity: true,
   unitPriceMinor: true,
   tags: true,
+  exchangeOptions: true,
   position: true,
   _count: { select: { returnLines: true, allocations: true } },
 } satisfies Prisma.OrderLineSelect;
@@ -170,6 +171,7 @@ export async function applyOrderUpsert(tx: Db, deps: Deps, input: UpsertOrderInp
     quantity: line.quantity,
     unitPriceMinor: line.unitPriceMinor,
     tags: line.tags,
+    exchangeOptions: line.exchangeOptions,
     position,
   }));
 
@@ -235,7 +237,7 @@ export async function applyOrderUpsert(tx: Db, deps: Deps, input: UpsertOrderInp
 }
 
 type LineRow = Prisma.OrderLineGetPayload<{ select: typeof lineSelect }>;
-type LineData = Omit<LineRow, 'id' | '_count'>;
+type LineData = Omit<LineRow, 'id' | '_count' | 'exchangeOptions'> & { exchangeOptions: ExchangeOption[] };
 
 /** Brings the stored lines in line with the payload, by line key; returns the keys touched. */
 async function syncLines(
@@ -267,7 +269,8 @@ async function syncLines(
       current.quantity === line.quantity &&
       current.unitPriceMinor === line.unitPriceMinor &&
       current.position === line.position &&
-      current.tags.join('\u0000') === line.tags.join('\u0000');
+      current.tags.join('\u0000') === line.tags.join('\u0000') &&
+      JSON.stringify(current.exchangeOptions) === JSON.stringify(line.exchangeOptions);
     if (isSame) continue;
     await tx.orderLine.update({ where: { id: current.id }, data: line, select: { id: true } });
     changed.push(line.externalId);

@@ -7,7 +7,8 @@ import { isUniqueViolation } from '../orders/order-transaction.js';
 import { markOrderStep } from '../orders/service.js';
 import { bookingHorizonDays, defaultPickupSettings, pickupSettingsInput, uncollectedDeadline, weeklyHours, type PickupSettings, type WeeklyHours } from './policy.js';
 import { newPickupCode, normalisePickupCode, pickupQrDataUrl } from './qr.js';
-import { findSlot, generateSlots } from './slots.js';
+import { loadCasePolicy } from '../cases/case-policy.js';
+import { findSlot, generateSlots, type ClosedDays } from './slots.js';
 
 /** Statuses of a pickup booking. */
 export const PickupBookingStatus = {
@@ -129,6 +130,12 @@ export async function deletePickupLocation(deps: Deps, input: { shopId: string; 
   });
 }
 
+/** The days the shop's policy closes it (its holidays and public holidays): its counters too. */
+export async function loadClosedDays(db: Db, shopId: string): Promise<ClosedDays> {
+  const { schedule } = await loadCasePolicy(db, shopId);
+  return { holidays: schedule.holidays, publicHolidays: schedule.publicHolidays };
+}
+
 /** The shop's click-and-collect rules (the defaults until it saves its own). */
 export async function getPickupSettings(db: Db, shopId: string): Promise<PickupSettings> {
   const row = await db.pickupSettings.findUnique({ where: { shopId }, select: { uncollectedDays: true, uncollectedRefund: true } });
@@ -233,6 +240,7 @@ export interface PickupAvailability {
 export async function listPickupSlots(deps: Deps, ref: ShopperOrderRef): Promise<PickupAvailability> {
   const now = deps.clock.now();
   const { timeZone, windowEnd, deadline } = await loadBookableOrder(deps.db, ref, now);
+  const closedDays = await loadClosedDays(deps.db, ref.shopId);
   const locations = await deps.db.pickupLocation.findMany({ where: { shopId: ref.shopId, active: true }, select: locationSelect, orderBy: { name: 'asc' } });
   const booking = await deps.db.pickupBooking.findFirst({
     where: { orderId: ref.orderId, shopId: ref.shopId, status: PickupBookingStatus.booked },
@@ -241,7 +249,7 @@ export async function listPickupSlots(deps: Deps, ref: ShopperOrderRef): Promise
   const result: PickupAvailability['locations'] = [];
   for (const row of locations) {
     const location = toLocationView(row);
-    const slots = generateSlots({ openingHours: location.openingHours, timeZone, slotMinutes: location.slotMinutes, from: now, to: windowEnd });
+    const slots = generateSlots({ openingHours: location.openingHours, timeZone, slotMinutes: location.slotMinutes, closedDays, from: now, to: windowEnd });
     const counters = await deps.db.pickupSlot.findMany({
       where: { locationId: location.id, startsAt: { gte: now, lte: windowEnd } },
       select: { startsAt: true, capacity: true, booked: true },
@@ -293,7 +301,8 @@ export async function bookPickupSlot(
           });
           if (!locationRow) throw new DomainError('PICKUP_LOCATION_NOT_FOUND');
           const location = toLocationView(locationRow);
-          const slot = findSlot({ openingHours: location.openingHours, timeZone, slotMinutes: location.slotMinutes, startsAt: input.startsAt });
+          const closedDays = await loadClosedDays(tx, input.shopId);
+          const slot = findSlot({ openingHours: location.openingHours, timeZone, slotMinutes: location.slotMinutes, closedDays, startsAt: input.startsAt });
           if (!slot || slot.startsAt < now || slot.endsAt > windowEnd) throw new DomainError('PICKUP_SLOT_INVALID');
 
           await tx.pickupSlot.createMany({

@@ -1,4 +1,5 @@
 import { orderUpsertInput, TrackingStatus } from '@comptoir/protocol';
+import { estimateDeliveryFromTransit } from '../carriers/transit-times.js';
 import type { Actor } from '../core/actor.js';
 import type { Db, Deps } from '../core/deps.js';
 import { recordEvent } from '../core/events.js';
@@ -65,6 +66,7 @@ async function addShipments(
   const existing = await tx.shipment.findMany({ where: { orderId: input.orderId }, select: { trackingNumber: true } });
   const known = new Set(existing.map((shipment) => shipment.trackingNumber));
   const now = deps.clock.now();
+  const { timeZone } = await tx.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { timeZone: true } });
   let added = 0;
   for (const shipment of input.shipments) {
     const trackingNumber = shipment.trackingNumber.trim().slice(0, 64);
@@ -83,6 +85,7 @@ async function addShipments(
         status,
         shippedAt: shipment.shippedAt,
         deliveredAt: status === TrackingStatus.delivered ? (shipment.shippedAt ?? now) : null,
+        estimatedAt: estimateDeliveryFromTransit({ carrier, country: input.shopCountry, timeZone, shippedAt: shipment.shippedAt ?? now }),
       },
       select: { id: true },
     });
@@ -97,6 +100,20 @@ async function addShipments(
       data: { orderId: input.orderId, carrier, trackingNumber },
       occurredAt: now,
     });
+    if (carrier === 'other' && !detected.carrier && detected.candidates.length > 0) {
+      // Several carriers use this number's shape and the platform named none: staff are asked to
+      // name it (orders.backend.addShipment with the same number and the carrier).
+      await recordEvent(tx, {
+        shopId: input.shopId,
+        subjectType: 'shipment',
+        subjectId: created.id,
+        type: 'shipment.carrier_unknown',
+        actor: input.actor,
+        reason: 'carrier.ambiguous',
+        data: { orderId: input.orderId, trackingNumber, candidates: detected.candidates },
+        occurredAt: now,
+      });
+    }
     added += 1;
   }
   return added;

@@ -285,10 +285,28 @@ describe(`returns on ${testDatabaseKind}`, () => {
 
   it('follows an exchange: confirmed once the item is back, closed when the replacement is delivered', async () => {
     const shop = await scenario();
-    const { orderId, lineId, shopper } = await orderFor(shop);
+    const number = `X${seq}-1`;
+    const placed = await shop.placeOrder({
+      number,
+      email: `swap${seq}@example.fr`,
+      lines: [{ sku: 'TAS', title: 'Tasse en grès', variant: 'Rouge', quantity: 2, unitPriceMinor: 1_500, exchangeOptions: [{ sku: 'TAS-BLEU', label: 'Bleu' }, { sku: 'TAS-VERT', label: 'Vert' }] }],
+    });
+    const shopper = shop.shopper(placed.customerId);
+    const orderId = placed.orderId;
+    const form = await shopper.returns.widget.eligibility({ orderNumber: number });
+    // The variants the shop sent with the order are what the widget offers.
+    expect(form.lines[0]!.exchangeOptions).toEqual([{ sku: 'TAS-BLEU', label: 'Bleu' }, { sku: 'TAS-VERT', label: 'Vert' }]);
+    const lineId = form.lines[0]!.orderLineId;
     expect(await failureCode(shopper.returns.widget.create({ orderId, lines: [{ orderLineId: lineId, quantity: 1 }], method: 'drop_off', resolution: 'exchange', idempotencyKey: 'swap-0000' }))).toBe(
       'BAD_REQUEST',
     );
+    // A SKU the shop did not offer for this line is refused; the same SKU (a replacement) is always allowed.
+    expect(
+      await failureCode(
+        shopper.returns.widget.create({ orderId, lines: [{ orderLineId: lineId, quantity: 1, exchangeSku: 'TAS-OR-MASSIF' }], method: 'drop_off', resolution: 'exchange', idempotencyKey: 'swap-0002' }),
+      ),
+    ).toBe('EXCHANGE_VARIANT_NOT_OFFERED');
+    expect(await app.deps.db.returnCase.count({ where: { orderId } })).toBe(0);
     const created = await shopper.returns.widget.create({
       orderId,
       lines: [{ orderLineId: lineId, quantity: 1, exchangeSku: 'TAS-BLEU' }],
@@ -296,6 +314,8 @@ describe(`returns on ${testDatabaseKind}`, () => {
       resolution: 'exchange',
       idempotencyKey: 'swap-0001',
     });
+    const detail = await shopper.returns.widget.detail({ returnId: created.returnId });
+    expect(detail.lines.map((line) => [line.exchangeSku, line.orderLine.exchangeOptions])).toEqual([['TAS-BLEU', [{ sku: 'TAS-BLEU', label: 'Bleu' }, { sku: 'TAS-VERT', label: 'Vert' }]]]);
     await shop.staff.returns.admin.receiveByCode({ code: created.code });
     expect(await app.deps.db.deadline.count({ where: { caseId: created.returnId, kind: 'refund_due' } })).toBe(0);
     expect(await shop.staff.returns.admin.updateExchange({ returnId: created.returnId, to: 'confirmed', replacementOrder: 'R-EX-1' })).toEqual({

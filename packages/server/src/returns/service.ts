@@ -7,6 +7,7 @@ import {
   statusLabel,
   returnMachine,
   type CreateReturnInput,
+  type ExchangeOption,
   type Locale,
   type Localized,
   type ReturnMethod,
@@ -17,6 +18,7 @@ import { ActorType, systemActor, type Actor } from '../core/actor.js';
 import type { Db, Deps } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
+import { exchangeOptionsOf, isExchangeSkuOffered } from '../orders/exchange-options.js';
 import { listCaseEvents, type CaseEvent } from '../cases/case-events.js';
 import { loadCasePolicy, type CasePolicy } from '../cases/case-policy.js';
 import { nextDeadlineOf, setDeadline, settleDeadline } from '../deadlines/store.js';
@@ -28,6 +30,7 @@ import { checkReturnEligibility, type ReturnBasis } from '../guarantees/return-e
 import { legalLimits } from '@comptoir/protocol';
 import { loadOrderLedger } from '../refunds/service.js';
 import type { OrderLedger } from '../refunds/ledger.js';
+import { dropOffInfo, type DropOffInfo } from '../pickup/drop-off.js';
 import { uniqueReturnCode } from './code.js';
 import {
   customerReturnFacts,
@@ -112,6 +115,8 @@ export interface LineEligibility {
   methods: ReturnMethod[];
   /** For the returnable quantity: store credit with its bonus, money back, exchange, in the policy's order. */
   refundOptions: RefundOption[];
+  /** Other variants the shopper may ask for in exchange, as the shop sent them with the order (the same SKU always may be). */
+  exchangeOptions: ExchangeOption[];
 }
 
 /** What the return form of an order shows. */
@@ -149,7 +154,7 @@ export async function returnEligibility(deps: Deps, input: ShopperScope & { orde
       deliveredAt: true,
       pickedUpAt: true,
       lines: {
-        select: { id: true, sku: true, title: true, variant: true, imageUrl: true, tags: true, quantity: true, unitPriceMinor: true },
+        select: { id: true, sku: true, title: true, variant: true, imageUrl: true, tags: true, quantity: true, unitPriceMinor: true, exchangeOptions: true },
         orderBy: { position: 'asc' },
       },
     },
@@ -186,6 +191,7 @@ export async function returnEligibility(deps: Deps, input: ShopperScope & { orde
       returnableQuantity: verdict.returnableQuantity,
       methods: verdict.methods,
       refundOptions: verdict.eligible ? refundOptions(policy.rules, verdict.returnableQuantity * line.unitPriceMinor) : [],
+      exchangeOptions: exchangeOptionsOf(line.exchangeOptions),
     };
   });
   const isTrusted = isTrustedForInstantRefund(policy.rules, { ...facts, blocked: facts.blocked || needsReview });
@@ -216,12 +222,14 @@ export interface CreatedReturn {
   reviewNotice: Localized | null;
   approvalDueAt: Date | null;
   refundDueAt: Date | null;
+  /** For a drop-off: the counters that take returns, their address and hours, and the coming holidays. */
+  dropOff: DropOffInfo | null;
 }
 
-async function createdReturnOf(db: Db, returnId: string, isNew: boolean): Promise<CreatedReturn> {
+async function createdReturnOf(db: Db, returnId: string, isNew: boolean, now: Date): Promise<CreatedReturn> {
   const row = await db.returnCase.findUniqueOrThrow({
     where: { id: returnId },
-    select: { id: true, code: true, status: true, needsReview: true, refundDueAt: true },
+    select: { id: true, shopId: true, code: true, status: true, method: true, needsReview: true, refundDueAt: true },
   });
   const approval = await db.deadline.findUnique({
     where: { caseType_caseId_kind: { caseType: 'return', caseId: returnId, kind: 'return_approval' } },
@@ -235,6 +243,7 @@ async function createdReturnOf(db: Db, returnId: string, isNew: boolean): Promis
     reviewNotice: row.needsReview ? reviewNoticeMessage : null,
     approvalDueAt: approval && !approval.metAt && !approval.cancelledAt ? approval.dueAt : null,
     refundDueAt: row.refundDueAt,
+    dropOff: row.method === 'drop_off' ? await dropOffInfo(db, row.shopId, now) : null,
   };
 }
 
@@ -265,7 +274,7 @@ export async function createReturn(deps: Deps, input: ShopperScope & CreateRetur
           placedAt: true,
           deliveredAt: true,
           pickedUpAt: true,
-          lines: { select: { id: true, sku: true, title: true, tags: true, quantity: true, unitPriceMinor: true } },
+          lines: { select: { id: true, sku: true, title: true, tags: true, quantity: true, unitPriceMinor: true, exchangeOptions: true } },
         },
       });
       if (!order) throw new DomainError('ORDER_NOT_FOUND');
@@ -294,6 +303,12 @@ export async function createReturn(deps: Deps, input: ShopperScope & CreateRetur
         if (verdict.needsReview && verdict.reviewReason && !review) review = { reason: verdict.reviewReason, params: verdict.reviewParams };
       }
       if (input.resolution === 'exchange' && !policy.rules.exchanges.enabled) throw new DomainError('EXCHANGE_NOT_OFFERED');
+      if (input.resolution === 'exchange') {
+        for (const requested of input.lines) {
+          const line = order.lines.find((candidate) => candidate.id === requested.orderLineId)!;
+          if (!isExchangeSkuOffered(line, requested.exchangeSku ?? '')) throw new DomainError('EXCHANGE_VARIANT_NOT_OFFERED', { title: line.title });
+        }
+      }
       const isTrusted = !review && isTrustedForInstantRefund(policy.rules, facts);
 
       const code = await uniqueReturnCode(tx, input.shopId);
@@ -360,7 +375,7 @@ export async function createReturn(deps: Deps, input: ShopperScope & CreateRetur
     },
     { maxWait: 20_000, timeout: 30_000 },
   );
-  return createdReturnOf(deps.db, outcome.returnId, outcome.isNew);
+  return createdReturnOf(deps.db, outcome.returnId, outcome.isNew, now);
 }
 
 // ───────────────────────────── Decisions ─────────────────────────────
@@ -706,6 +721,10 @@ async function nextPromiseOf(db: Db, returnId: string, needsReview: boolean, pol
   return { kind: next.kind, dueAt: next.dueAt, message: { fr: fillLocalized(template, { date: date('fr') }).fr, en: fillLocalized(template, { date: date('en') }).en } };
 }
 
+/** Statuses in which a drop-off return not yet received is still to be brought (an instant refund comes before the item). */
+const awaitingDropOff: readonly string[] = [ReturnStatus.requested, ReturnStatus.needs_review, ReturnStatus.approved, ReturnStatus.refunded];
+const isAwaitingDropOff = (row: { status: string; receivedAt: Date | null }): boolean => !row.receivedAt && awaitingDropOff.includes(row.status);
+
 const returnDetailSelect = {
   ...returnSummarySelect,
   shopId: true,
@@ -732,7 +751,8 @@ const returnDetailSelect = {
       quantity: true,
       reasonCode: true,
       exchangeSku: true,
-      orderLine: { select: { sku: true, title: true, variant: true, imageUrl: true, unitPriceMinor: true } },
+      // With the line's exchange variants, so a screen can name the one asked for ("Taille L"), not its SKU.
+      orderLine: { select: { sku: true, title: true, variant: true, imageUrl: true, unitPriceMinor: true, exchangeOptions: true } },
     },
     orderBy: { id: 'asc' },
   },
@@ -748,6 +768,8 @@ export type ShopperReturnDetail = Omit<ReturnDetailRow, 'shopId' | 'customerId' 
   nextPromise: ReturnPromise | null;
   reviewNotice: Localized | null;
   exchange: { status: string; replacementOrder: string | null } | null;
+  /** Where to bring it, while a drop-off return is not yet received. */
+  dropOff: DropOffInfo | null;
 };
 
 /** One of the shopper's returns. */
@@ -767,6 +789,7 @@ export async function shopperReturnDetail(deps: Deps, input: ShopperScope & { re
     nextPromise: await nextPromiseOf(deps.db, row.id, needsReview, policy),
     reviewNotice: needsReview && !row.approvedAt && !row.refusedAt ? reviewNoticeMessage : null,
     exchange: exchange ? { status: exchange.status, replacementOrder: exchange.replacementOrder } : null,
+    dropOff: row.method === 'drop_off' && isAwaitingDropOff(row) ? await dropOffInfo(deps.db, row.shopId, deps.clock.now()) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { appRouter } from '../router.js';
+import { ownerProcedure, staffProcedure } from '../trpc.js';
 
 /** Every procedure of the API with its dotted path and type, read from the router itself. */
 export function listProcedures(): Array<{ path: string; type: 'query' | 'mutation' | 'subscription' }> {
@@ -36,3 +37,26 @@ export const anonymousWidgetProcedures = new Set([
   'sessions.widget.verifyCode',
   'sessions.widget.verifyLink',
 ]);
+
+/** What the walker reads of a built procedure or builder: its middleware chain, in order. */
+type WithMiddlewares = { _def: { middlewares: readonly unknown[] } };
+
+function middlewaresOf(procedure: unknown): readonly unknown[] {
+  return (procedure as WithMiddlewares)._def.middlewares;
+}
+
+/**
+ * The middlewares `ownerProcedure` adds on top of `staffProcedure`: the owner-role check. tRPC keeps
+ * these very functions in the chain of every procedure built on `ownerProcedure`, so matching them
+ * by identity finds each owner-only procedure without a hand-kept list falling behind the router.
+ */
+const ownerChecks = middlewaresOf(ownerProcedure).filter((check) => !middlewaresOf(staffProcedure).includes(check));
+
+/**
+ * Procedures only a shop's owner may call (keys, team, profile, policy, loyalty programme, webhooks,
+ * payments, platforms…), read from the router: those built on `ownerProcedure`. The tenancy test
+ * checks a member with the staff role is refused each of them.
+ */
+export const ownerOnlyProcedures: string[] = Object.entries(appRouter._def.procedures)
+  .filter(([, procedure]) => ownerChecks.length > 0 && ownerChecks.every((check) => middlewaresOf(procedure).includes(check)))
+  .map(([path]) => path);

@@ -56,6 +56,10 @@ export interface VictimShop {
   /** The sign-in code and the link token last emailed to B's shopper. */
   shopperCode: string;
   shopperLinkToken: string;
+  /** A saved reply of B's staff. */
+  savedReplyId: string;
+  /** B's pending invitation of an account that belongs to another shop (not A's). */
+  staffInvitationId: string;
 }
 
 /** A's own objects, for attacks that pair them with B's (A's return refunded with B's order line…). */
@@ -124,6 +128,8 @@ export function withPlaceholders(core: CoreVictimShop): VictimShop {
     pickupSlotStartsAt: '2026-06-11T07:00:00.000Z',
     shopperCode: '123456',
     shopperLinkToken: 'y'.repeat(43),
+    savedReplyId: randomUUID(),
+    staffInvitationId: randomUUID(),
   };
 }
 
@@ -153,6 +159,12 @@ export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string,
     'shops.admin.rotateKey': [{ kind: 'publishable' }],
     'shops.admin.revokeKey': b.apiKeyIds.map((keyId) => ({ keyId })),
     'shops.admin.updateAllowedOrigins': [{ origins: ['https://boutique-a.test', 'https://boutique-b.test'] }],
+    'shops.admin.updateProfile': [
+      { name: 'Boutique A', locale: 'fr', timeZone: 'Europe/Paris', country: 'FR', brandColor: '#112233', logoUrl: null, emailFrom: b.staffEmail, emailReplyTo: null },
+    ],
+    'shops.admin.policy': [undefined],
+    'shops.admin.updatePolicy': [{ expectedVersion: 1, rules: { returns: { windowDays: 20 } } }, { expectedVersion: 2, rules: {} }],
+    'shops.admin.policyHistory': [undefined],
     'shops.widget.config': [undefined],
 
     'orders.backend.upsert': [orderLike(b)],
@@ -199,6 +211,7 @@ export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string,
     'staff.switchShop': [{ shopId: b.shopId }],
     'staff.invite': [{ email: 'new-person@a.test', name: 'Nouvelle', role: 'staff' }],
     'staff.list': [undefined],
+    'staff.joinShop': [{ invitationId: b.staffInvitationId }],
     'staff.remove': [{ staffUserId: b.staffUserId }],
 
     'privacy.admin.exportCustomer': [{ customerId: b.customerId }, { email: b.customerEmail }],
@@ -280,6 +293,7 @@ export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string,
       { orderId: b.pickupOrderId, locationId: a.pickupLocationId, startsAt: '2026-06-11T08:00:00.000Z' },
     ],
     'pickup.admin.scan': [{ code: b.pickupCode }, { code: b.pickupCode.replace(/-/g, '').toLowerCase() }],
+    'counter.admin.scan': [{ code: b.pickupCode }, { code: b.pickupCode.replace(/-/g, '').toLowerCase() }, ...bCodes.map((code) => ({ code }))],
     'pickup.admin.locations.list': [undefined],
     'pickup.admin.locations.create': [{ name: 'Comptoir A2', address: '3 rue A', openingHours: {} }],
     'pickup.admin.locations.update': [{ locationId: b.pickupLocationId, name: 'attack', address: 'attack', openingHours: {}, active: false }],
@@ -322,6 +336,24 @@ export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string,
     'webhooks.admin.list': [undefined],
     'emails.admin.list': [{}, { search: b.customerEmail }, { cursor: b.emailLogId }],
     'emails.admin.get': [{ emailId: b.emailLogId }],
+
+    'savedReplies.admin.list': [{}, { locale: 'fr' }],
+    'savedReplies.admin.create': [{ title: 'Réponse A', locale: 'fr', body: 'Bonjour {{customer.name}}' }],
+    'savedReplies.admin.update': [{ id: b.savedReplyId, title: 'attack', locale: 'fr', body: 'attack' }],
+    'savedReplies.admin.delete': [{ id: b.savedReplyId }],
+    'savedReplies.admin.render': [
+      { id: b.savedReplyId, caseType: 'ticket', caseId: b.ticketId },
+      ...(a.ticketId === b.ticketId ? [] : [{ id: b.savedReplyId, caseType: 'ticket', caseId: a.ticketId }]),
+      { id: b.savedReplyId, caseType: 'return', caseId: b.returnId },
+      { id: b.savedReplyId, caseType: 'claim', caseId: b.claimId },
+    ],
+    'audit.admin.list': [{}, { actorId: b.staffUserId }, { subjectType: 'return', type: 'return.' }, { cursor: Buffer.from(JSON.stringify(['2030-01-01T00:00:00.000Z', b.returnId])).toString('base64url') }],
+    'audit.admin.actors': [undefined],
+    'dashboard.admin.summary': [{ days: 7 }, { days: 30 }, { days: 90 }],
+    'dashboard.admin.exportCases': [{ days: 90 }],
+    'customers.admin.history': [{ customerId: b.customerId }],
+    'orders.admin.list': [{}, { query: b.orderNumber }, { query: b.customerEmail }, { query: 'Victime' }, { state: 'delivered' }],
+    'orders.admin.detail': [{ orderId: b.orderId }, { orderId: b.pickupOrderId }],
     'webhooks.admin.create': [{ url: 'http://127.0.0.1:9/hook-a', eventTypes: ['return.requested'] }],
     'webhooks.admin.update': [
       { id: b.webhookEndpointId, url: 'http://127.0.0.1:9/hook-a' },
@@ -330,5 +362,18 @@ export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string,
     'webhooks.admin.delete': [{ id: b.webhookEndpointId }],
     'webhooks.admin.deliveries': [{ endpointId: b.webhookEndpointId }],
     'webhooks.admin.sendAgain': [{ outboxId: b.webhookOutboxId }],
+    'webhooks.backend.list': [{}],
+    'webhooks.backend.create': [{ url: 'http://127.0.0.1:9/hook-a', eventTypes: ['refund.succeeded'] }],
+    'webhooks.backend.delete': [{ id: b.webhookEndpointId }],
+
+    'payments.admin.stripe': [undefined],
+    'payments.admin.connectStripe': [{ secretKey: 'rk_test_ATTACKERKEY0001', webhookSecret: 'whsec_ATTACKERSECRET01' }],
+    'payments.admin.disconnectStripe': [undefined],
+    'platforms.admin.list': [undefined],
+    'platforms.admin.connect': [
+      { platform: 'woocommerce', secret: 'secret-of-the-attacker-0001' },
+      { platform: 'shopify', secret: 'secret-of-the-attacker-0002' },
+    ],
+    'platforms.admin.disconnect': [{ platform: 'woocommerce' }, { platform: 'prestashop' }],
   };
 }

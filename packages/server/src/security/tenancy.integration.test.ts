@@ -14,7 +14,7 @@ import { ApiKeyKind, generateApiKey } from '../auth/api-keys.js';
 import { connectStripe } from '../payments/connections.js';
 import { connectPlatform } from '../platforms/connections.js';
 import { tinyPng } from '../cases/case-fixtures.js';
-import { anonymousWidgetProcedures, callByPath, listProcedures, publicProcedures } from './procedure-walker.js';
+import { anonymousWidgetProcedures, callByPath, listProcedures, ownerOnlyProcedures, publicProcedures } from './procedure-walker.js';
 import { attackInputs, type AttackerShop, type VictimShop } from './tenancy-attacks.js';
 
 /**
@@ -56,7 +56,15 @@ function order(
     customer,
     currency: 'EUR',
     fulfilment,
-    lines: titles.map((title, index) => ({ externalId: `${externalId}-l${index + 1}`, sku: `${externalId}-SKU${index + 1}`, title, quantity: 2, unitPriceMinor: 2500 })),
+    lines: titles.map((title, index) => ({
+      externalId: `${externalId}-l${index + 1}`,
+      sku: `${externalId}-SKU${index + 1}`,
+      title,
+      quantity: 2,
+      unitPriceMinor: 2500,
+      // The variant B's shopper asks for in exchange: a return may name only a variant the shop offered.
+      exchangeOptions: [{ sku: 'TAILLE-SECRETE-B', label: 'Taille secrète' }],
+    })),
     shippingMinor: fulfilment === 'shipping' ? 490 : 0,
     placedAt: '2026-06-01T10:00:00Z',
     ...(fulfilment === 'shipping'
@@ -276,6 +284,13 @@ async function seedVictimShop(shopB: ShopWithKeys, ownerId: string): Promise<Vic
     select: { id: true },
   });
 
+  const savedReply = await owner.savedReplies.admin.create({ title: 'REPONSE-ENREGISTREE-SECRETE-DE-B', locale: 'fr', body: 'Bonjour {{customer.name}}, CORPS-SECRET-DE-B' });
+  // An account of a third shop, invited by B and not yet answered: A's owner must not accept it.
+  const shopC = await createShopWithKeys(db, { slug: 'boutique-c' });
+  await createStaffUser(app.deps, { email: 'invitee@c.test', name: 'Invitée C', password: 'invitee-password-1', shopId: shopC.shop.id, role: 'owner' });
+  await owner.staff.invite({ email: 'invitee@c.test', name: 'Invitée C', role: 'staff' });
+  const invitation = await db.oneTimeToken.findFirstOrThrow({ where: { purpose: 'staff_invite', shopId: shopB.shop.id, email: 'invitee@c.test' }, select: { id: true } });
+
   // Last, so no refund above goes through Stripe.
   await connectStripe(app.deps, { shopId: shopB.shop.id, secretKey: 'rk_test_STRIPESECRETB01', webhookSecret: 'whsec_STRIPESECRETB01' });
   await connectPlatform(app.deps, { shopId: shopB.shop.id, platform: 'woocommerce', secret: 'PLATEFORME-SECRETE-DE-B' });
@@ -328,6 +343,8 @@ async function seedVictimShop(shopB: ShopWithKeys, ownerId: string): Promise<Vic
     pickupSlotStartsAt: thursdayNine,
     shopperCode: emailData.code,
     shopperLinkToken: linkToken,
+    savedReplyId: savedReply.id,
+    staffInvitationId: invitation.id,
   };
 }
 
@@ -408,10 +425,16 @@ beforeAll(async () => {
     'PLATEFORME-SECRETE-DE-B',
     'Victime Secrète',
     'owner@b.test',
+    victim.savedReplyId,
+    'REPONSE-ENREGISTREE-SECRETE-DE-B',
+    'CORPS-SECRET-DE-B',
+    victim.staffInvitationId,
   ];
   // The webhook's signing secret, shown once to B's owner.
   const endpointRow = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: victim.webhookEndpointId }, select: { secret: true } });
   secretsOfB.push(endpointRow.secret);
+  // A moment passes after the seeding: windows that end at "now" (the dashboard's) include B's cases.
+  app.clock.advance(1_000);
 }, 120_000);
 
 afterAll(async () => {
@@ -449,6 +472,13 @@ describe('tenancy across every procedure', () => {
       ['loyalty.admin.memberHistory', 'owner', 0],
       ['loyalty.widget.summary', 'shopper', 0],
       ['privacy.backend.exportCustomer', 'backEnd', 0],
+      ['orders.admin.detail', 'owner', 0],
+      ['orders.admin.list', 'owner', 1],
+      ['customers.admin.history', 'owner', 0],
+      ['savedReplies.admin.list', 'owner', 0],
+      ['savedReplies.admin.render', 'owner', 0],
+      ['audit.admin.list', 'owner', 0],
+      ['dashboard.admin.exportCases', 'owner', 0],
     ];
     const blind: string[] = [];
     for (const [path, who, index] of controls) {
@@ -458,6 +488,61 @@ describe('tenancy across every procedure', () => {
       if (!secretsOfB.some((secret) => text.includes(secret) && !asked.includes(secret))) blind.push(`${path} #${index} as B's ${who}`);
     }
     expect(blind, 'these inputs do not reach B’s rows, so the attack with them proves nothing').toEqual([]);
+  });
+
+  it("answers a staff member of A with NOT_FOUND for B's saved reply, order, customer and invitation", async () => {
+    const ownerOfA = app.caller(await staffCaller(attacker.ownerId, attacker.shopId));
+    const codeOf = async (call: Promise<unknown>) =>
+      call.then(
+        () => 'answered',
+        (error: unknown) => ((error as TRPCError).cause as { code?: string } | undefined)?.code ?? (error as TRPCError).code,
+      );
+    expect(await codeOf(ownerOfA.savedReplies.admin.update({ id: victim.savedReplyId, title: 'x', locale: 'fr', body: 'x' }))).toBe('SAVED_REPLY_NOT_FOUND');
+    expect(await codeOf(ownerOfA.savedReplies.admin.delete({ id: victim.savedReplyId }))).toBe('SAVED_REPLY_NOT_FOUND');
+    expect(await codeOf(ownerOfA.savedReplies.admin.render({ id: victim.savedReplyId, caseType: 'ticket', caseId: own.ticketId }))).toBe('SAVED_REPLY_NOT_FOUND');
+    expect(await codeOf(ownerOfA.orders.admin.detail({ orderId: victim.orderId }))).toBe('ORDER_NOT_FOUND');
+    expect(await codeOf(ownerOfA.customers.admin.history({ customerId: victim.customerId }))).toBe('CUSTOMER_NOT_FOUND');
+    expect(await codeOf(ownerOfA.staff.joinShop({ invitationId: victim.staffInvitationId }))).toBe('STAFF_INVITATION_NOT_FOUND');
+  });
+
+  it('refuses every owner-only procedure to a member with the staff role', async () => {
+    const table = attackInputs(victim, own);
+    const clerk = await createStaffUser(app.deps, { email: 'clerk@a.test', name: 'Clerk A', shopId: attacker.shopId, role: 'staff' });
+    const asClerk = app.caller(await staffCaller(clerk.staffUserId, attacker.shopId));
+    // The list is read from the router (procedures built on ownerProcedure): it must find the known ones…
+    expect(ownerOnlyProcedures).toEqual(
+      expect.arrayContaining([
+        'shops.admin.rotateKey',
+        'shops.admin.updatePolicy',
+        'staff.invite',
+        'webhooks.admin.create',
+        'privacy.admin.eraseCustomer',
+        'payments.admin.stripe',
+        'payments.admin.connectStripe',
+        'payments.admin.disconnectStripe',
+        'platforms.admin.list',
+        'platforms.admin.connect',
+        'platforms.admin.disconnect',
+      ]),
+    );
+    // …and only them: what the staff role may do is not in it.
+    expect(ownerOnlyProcedures).not.toContain('shops.admin.policy');
+    expect(ownerOnlyProcedures).not.toContain('dashboard.admin.summary');
+    const answered: string[] = [];
+    for (const path of ownerOnlyProcedures) {
+      for (const input of table[path] ?? [undefined]) {
+        try {
+          await callByPath(asClerk, path, input);
+          answered.push(path);
+        } catch (error) {
+          expect(((error as TRPCError).cause as { code?: string } | undefined)?.code, path).toBe('STAFF_ROLE_REQUIRED');
+        }
+      }
+    }
+    expect(answered).toEqual([]);
+    // And the staff role does reach the staff procedures added with them.
+    await expect(asClerk.shops.admin.policy()).resolves.toMatchObject({ version: expect.any(Number) });
+    await expect(asClerk.dashboard.admin.summary({ days: 7 })).resolves.toMatchObject({ days: 7 });
   });
 
   it("refuses a shopper token of shop A presented with shop B's public widget key", async () => {

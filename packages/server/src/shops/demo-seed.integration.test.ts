@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
+import { unknownSavedReplyVariables } from '@comptoir/protocol';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { widgetHeaders } from '../test/fixtures.js';
 import { testDatabaseKind } from '../test/test-database.js';
@@ -65,6 +66,13 @@ describe(`demo seed on ${testDatabaseKind}`, () => {
     expect(membership?.staffUser.passwordHash).toBeTruthy();
   });
 
+  it('gives the owner two saved replies in each language, whose variables all fill in', async () => {
+    const replies = await app.deps.db.savedReply.findMany({ where: { shopId: first.shop.id }, select: { title: true, locale: true, body: true } });
+    expect(replies.filter((reply) => reply.locale === 'fr').map((reply) => reply.title).sort()).toEqual(['Colis en route', 'Remboursement effectué']);
+    expect(replies.filter((reply) => reply.locale === 'en').map((reply) => reply.title).sort()).toEqual(['Parcel on its way', 'Refund sent']);
+    expect(replies.every((reply) => unknownSavedReplyVariables(reply.body).length === 0 && reply.body.includes('{{customer.name}}'))).toBe(true);
+  });
+
   it('is idempotent: a second run keeps one shop, changes no order, stores no scan twice, and replaces the publishable key', async () => {
     const count = async () => ({
       shops: await app.deps.db.shop.count(),
@@ -72,6 +80,7 @@ describe(`demo seed on ${testDatabaseKind}`, () => {
       shipments: await app.deps.db.shipment.count(),
       scans: await app.deps.db.trackingEvent.count(),
       staff: await app.deps.db.staffMembership.count(),
+      savedReplies: await app.deps.db.savedReply.count(),
     });
     const before = await count();
     app.clock.advance(3 * 24 * 60 * 60_000);

@@ -5,6 +5,7 @@ import { ApiKeyKind } from '../auth/api-keys.js';
 import { upsertOrder, type UpsertOutcome } from '../orders/upsert-order.js';
 import { addShipment } from '../orders/service.js';
 import { createStaffUser } from '../staff/service.js';
+import { createSavedReply } from '../saved-replies/service.js';
 import { createShop, rotateKey, updateAllowedOrigins } from './service.js';
 
 /** The demo shop's identifier. */
@@ -23,17 +24,33 @@ interface DemoProduct {
   variant?: string;
   image: string;
   unitPriceMinor: number;
+  /** The product's other variants, sent with each order line so the shopper can ask for one in exchange. */
+  exchangeOptions?: Array<{ sku: string; label: string }>;
 }
 
 const products = {
   bougie: { sku: 'BOU-FIG', title: 'Bougie parfumée Figuier', variant: '180 g', image: 'bougie-figuier', unitPriceMinor: 2490 },
   carnet: { sku: 'CAR-LIN-A5', title: 'Carnet en lin, A5', variant: 'Vert sauge', image: 'carnet-lin', unitPriceMinor: 1450 },
-  tasse: { sku: 'TAS-GRES', title: 'Tasse en grès émaillé', variant: 'Bleu nuit', image: 'tasse-gres', unitPriceMinor: 1890 },
+  tasse: {
+    sku: 'TAS-GRES',
+    title: 'Tasse en grès émaillé',
+    variant: 'Bleu nuit',
+    image: 'tasse-gres',
+    unitPriceMinor: 1890,
+    exchangeOptions: [{ sku: 'TAS-GRES-VS', label: 'Vert sauge' }, { sku: 'TAS-GRES-BC', label: 'Blanc cassé' }],
+  },
   savon: { sku: 'SAV-MRS', title: 'Savon de Marseille à l’huile d’olive', image: 'savon-marseille', unitPriceMinor: 650 },
   plaid: { sku: 'PLA-MER', title: 'Plaid en laine mérinos', variant: 'Écru', image: 'plaid-merinos', unitPriceMinor: 8900 },
-  affiche: { sku: 'AFF-RD-50', title: 'Affiche « Paris, rive droite »', variant: '50 × 70 cm', image: 'affiche-paris', unitPriceMinor: 3500 },
+  affiche: {
+    sku: 'AFF-RD-50',
+    title: 'Affiche « Paris, rive droite »',
+    variant: '50 × 70 cm',
+    image: 'affiche-paris',
+    unitPriceMinor: 3500,
+    exchangeOptions: [{ sku: 'AFF-RD-30', label: '30 × 40 cm' }, { sku: 'AFF-RD-70', label: '70 × 100 cm' }],
+  },
   tote: { sku: 'TOT-BIO', title: 'Tote bag en coton bio', image: 'tote-bag', unitPriceMinor: 1900 },
-  theiere: { sku: 'THE-FON', title: 'Théière en fonte', variant: '0,8 L', image: 'theiere-fonte', unitPriceMinor: 5400 },
+  theiere: { sku: 'THE-FON', title: 'Théière en fonte', variant: '0,8 L', image: 'theiere-fonte', unitPriceMinor: 5400, exchangeOptions: [{ sku: 'THE-FON-12', label: '1,2 L' }] },
   the: { sku: 'THE-JAS', title: 'Coffret thé vert au jasmin', image: 'the-jasmin', unitPriceMinor: 2200 },
   vase: { sku: 'VAS-CER-B', title: 'Vase en céramique', variant: 'Bleu', image: 'vase-bleu', unitPriceMinor: 4200 },
   porteCles: { sku: 'PCL-CUIR', title: 'Porte-clés en cuir', variant: 'Cognac', image: 'porte-cles', unitPriceMinor: 1200 },
@@ -231,6 +248,7 @@ function buildOrder(order: DemoOrder, options: { reference: Date; imageBase: str
         imageUrl: `${options.imageBase}/${item.image}.svg`,
         quantity,
         unitPriceMinor: item.unitPriceMinor,
+        ...(item.exchangeOptions ? { exchangeOptions: item.exchangeOptions } : {}),
       };
     }),
     shippingMinor: order.fulfilment === 'shipping' ? shippingMinor : 0,
@@ -246,6 +264,30 @@ function buildOrder(order: DemoOrder, options: { reference: Date; imageBase: str
       order.promisedInHours === undefined ? undefined : new Date(options.reference.getTime() + order.promisedInHours * hour).toISOString(),
   };
 }
+
+/** The demo's saved replies, two per language, using the variables staff can insert. */
+export const demoSavedReplies = [
+  {
+    title: 'Colis en route',
+    locale: 'fr',
+    body: 'Bonjour {{customer.name}},\n\nVotre commande {{order.number}} est en route : vous pouvez suivre le colis depuis votre espace. Nous restons à votre disposition (référence {{case.reference}}).\n\n{{staff.name}}, {{shop.name}}',
+  },
+  {
+    title: 'Remboursement effectué',
+    locale: 'fr',
+    body: 'Bonjour {{customer.name}},\n\nNous avons bien reçu votre retour et le remboursement de la commande {{order.number}} est parti. Il apparaît sous quelques jours selon votre banque.\n\n{{staff.name}}, {{shop.name}}',
+  },
+  {
+    title: 'Parcel on its way',
+    locale: 'en',
+    body: 'Hello {{customer.name}},\n\nYour order {{order.number}} is on its way: you can follow the parcel from your account. We are here if you need us (reference {{case.reference}}).\n\n{{staff.name}}, {{shop.name}}',
+  },
+  {
+    title: 'Refund sent',
+    locale: 'en',
+    body: 'Hello {{customer.name}},\n\nWe received your return and the refund for order {{order.number}} is on its way. Your bank may take a few days to show it.\n\n{{staff.name}}, {{shop.name}}',
+  },
+] as const satisfies ReadonlyArray<{ title: string; locale: 'fr' | 'en'; body: string }>;
 
 /** What seeding did, to print. */
 export interface DemoSeedResult {
@@ -339,6 +381,13 @@ export async function seedDemoShop(deps: Deps, input: { origin?: string } = {}):
   });
   if (!ownerExists) {
     await createStaffUser(deps, { ...demoOwner, shopId: shop.id, role: 'owner', actor: seedActor });
+  }
+
+  // Saved replies for the ticket and claim screens, matched by title and language so a second run
+  // leaves the ones the owner edited as they are.
+  for (const reply of demoSavedReplies) {
+    const exists = await deps.db.savedReply.findFirst({ where: { shopId: shop.id, title: reply.title, locale: reply.locale }, select: { id: true } });
+    if (!exists) await createSavedReply(deps, { ...reply, shopId: shop.id, actor: seedActor });
   }
 
   return {

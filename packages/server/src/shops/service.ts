@@ -7,6 +7,7 @@ import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
 import { ApiKeyKind, generateApiKey } from '../auth/api-keys.js';
 import { clearKeyCache } from '../auth/shop-lookup.js';
+import { settingsFrom } from '../loyalty/ledger.js';
 import { defaultPolicyRules } from './default-policy.js';
 import { shopSlug, slugify } from './slug.js';
 
@@ -284,12 +285,17 @@ export async function updateAllowedOrigins(
   return shop;
 }
 
-/** What the widget needs to render for a shop: names and looks, no secrets. */
+/**
+ * What the widget needs to render for a shop: names and looks, no secrets, and which optional
+ * screens exist (`loyaltyEnabled`), so the widget offers "My points" only when the programme runs
+ * instead of finding out from a call that fails or says "disabled".
+ */
 export async function getWidgetConfig(deps: Deps, input: { shopId: string }) {
   const shop = await deps.db.shop.findUnique({
     where: { id: input.shopId },
-    select: { slug: true, name: true, locale: true, currency: true, timeZone: true, brandColor: true, logoUrl: true },
+    select: { slug: true, name: true, locale: true, currency: true, timeZone: true, brandColor: true, logoUrl: true, loyaltySettings: true },
   });
   if (!shop) throw new DomainError('SHOP_NOT_FOUND');
-  return shop;
+  const { loyaltySettings, ...looks } = shop;
+  return { ...looks, loyaltyEnabled: settingsFrom(loyaltySettings).enabled };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultServicePolicyRules } from '@comptoir/protocol';
+import { defaultServicePolicyRules, loyaltySettings } from '@comptoir/protocol';
 import { TRPCError } from '@trpc/server';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { createShopWithKeys, widgetHeaders } from '../test/fixtures.js';
@@ -9,6 +9,7 @@ import { sha256 } from '../core/hash.js';
 import { createContextInner } from '../context.js';
 import { authenticateSecretKey } from '../auth/api-key-auth.js';
 import { csrfTokenFor, staffSessionCookie } from '../auth/staff-auth.js';
+import { updateLoyaltySettings } from '../loyalty/settings.js';
 import { createShop, rotateKey, updateAllowedOrigins } from './service.js';
 
 /** The domain code a call failed with. */
@@ -77,6 +78,7 @@ describe(`shops and keys on ${testDatabaseKind}`, () => {
       timeZone: 'Europe/Paris',
       brandColor: null,
       logoUrl: null,
+      loyaltyEnabled: true,
     });
     const backend = await authenticateSecretKey(
       createContextInner({ deps: app.deps, request: { headers: { authorization: `Bearer ${created.secretKey.plaintext}` } } }),
@@ -144,6 +146,18 @@ describe(`shops and keys on ${testDatabaseKind}`, () => {
     await updateAllowedOrigins(app.deps, { shopId: created.shop.id, origins: ['https://nouveau.example'], actor: { type: 'system' } });
     expect(await failureCode(app.caller({ headers: widgetHeaders(key, shopOrigin) }).shops.widget.config())).toBe('ORIGIN_NOT_ALLOWED');
     await app.caller({ headers: widgetHeaders(key, 'https://nouveau.example') }).shops.widget.config();
+  });
+
+  it('tells the widget whether the loyalty programme runs, following the shop’s settings', async () => {
+    const created = await createShop(app.deps, { name: 'Fidélité', origins: [shopOrigin] });
+    const widget = app.caller({ headers: widgetHeaders(created.publishableKey.plaintext, shopOrigin) });
+    expect((await widget.shops.widget.config()).loyaltyEnabled).toBe(true);
+    const actor = { type: 'system' } as const;
+    await updateLoyaltySettings(app.deps, { shopId: created.shop.id, settings: loyaltySettings.parse({ enabled: false }), actor });
+    expect((await widget.shops.widget.config()).loyaltyEnabled).toBe(false);
+    // Settings stored before a field existed, or unreadable, fall back to the defaults (programme on).
+    await app.deps.db.shop.update({ where: { id: created.shop.id }, data: { loyaltySettings: { enabled: 'yes' } } });
+    expect((await widget.shops.widget.config()).loyaltyEnabled).toBe(true);
   });
 
   it('lets the owner list, rotate and revoke keys through the admin API, never showing hashes', async () => {

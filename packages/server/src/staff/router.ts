@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   staffInviteInput,
+  staffJoinShopInput,
   staffLoginInput,
   staffRemoveInput,
   staffRequestPasswordResetInput,
@@ -13,6 +14,7 @@ import {
   acceptInvitation,
   describeStaff,
   inviteStaff,
+  joinShop,
   listStaff,
   login,
   logout,
@@ -64,6 +66,11 @@ export const staffRouter = router({
   switchShop: staffProcedure
     .input(staffSwitchShopInput)
     .mutation(({ ctx, input }) => switchShop(ctx.deps, { staff: ctx.staff, shopId: input.shopId })),
+
+  /** Accepts, signed in, an invitation from another shop (listed in `me().invitations`). */
+  joinShop: staffProcedure
+    .input(staffJoinShopInput)
+    .mutation(({ ctx, input }) => joinShop(ctx.deps, { staffUserId: ctx.staff.userId, invitationId: input.invitationId })),
 
   invite: ownerProcedure.input(staffInviteInput).mutation(async ({ ctx, input }) => {
     const invitation = await inviteStaff(ctx.deps, {

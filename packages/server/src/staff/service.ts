@@ -59,8 +59,12 @@ function newLinkToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: sha256(token) };
 }
 
-function adminLink(deps: Deps, route: 'accept' | 'reset', token: string): string {
-  return `${deps.config.publicUrl.replace(/\/$/, '')}/admin/#/${route}?token=${token}`;
+/**
+ * The admin's page for a link. An invitation to an account that already has a password says so
+ * (`account=existing`): the page then asks for that password to confirm, instead of a new one.
+ */
+function adminLink(deps: Deps, route: 'accept' | 'reset', token: string, hasPassword = false): string {
+  return `${deps.config.publicUrl.replace(/\/$/, '')}/admin/#/${route}?token=${token}${hasPassword ? '&account=existing' : ''}`;
 }
 
 /** Marks every unused link of a purpose for a person as used: a new link replaces the old ones. */
@@ -71,7 +75,11 @@ async function invalidateLinks(tx: Db, staffUserId: string, purpose: LinkPurpose
   });
 }
 
-async function issueLink(tx: Db, deps: Deps, input: { purpose: LinkPurpose; staffUserId: string; email: string; shopId?: string }) {
+async function issueLink(
+  tx: Db,
+  deps: Deps,
+  input: { purpose: LinkPurpose; staffUserId: string; email: string; shopId?: string; data?: PendingMembership; hasPassword?: boolean },
+) {
   const now = deps.clock.now();
   await invalidateLinks(tx, input.staffUserId, input.purpose, now, input.shopId);
   const { token, tokenHash } = newLinkToken();
@@ -83,11 +91,12 @@ async function issueLink(tx: Db, deps: Deps, input: { purpose: LinkPurpose; staf
       staffUserId: input.staffUserId,
       email: input.email,
       shopId: input.shopId ?? null,
+      ...(input.data ? { data: { ...input.data } } : {}),
       expiresAt,
     },
     select: { id: true },
   });
-  return { url: adminLink(deps, input.purpose === 'staff_invite' ? 'accept' : 'reset', token), expiresAt, tokenId: row.id };
+  return { url: adminLink(deps, input.purpose === 'staff_invite' ? 'accept' : 'reset', token, input.hasPassword), expiresAt, tokenId: row.id };
 }
 
 /**
@@ -97,7 +106,7 @@ async function issueLink(tx: Db, deps: Deps, input: { purpose: LinkPurpose; staf
 async function consumeLink(tx: Db, purpose: LinkPurpose, token: string, now: Date) {
   const row = await tx.oneTimeToken.findFirst({
     where: { purpose, tokenHash: sha256(token) },
-    select: { id: true, staffUserId: true, shopId: true },
+    select: { id: true, staffUserId: true, shopId: true, data: true },
   });
   if (!row?.staffUserId) throw new DomainError('STAFF_LINK_INVALID');
   const used = await tx.oneTimeToken.updateMany({
@@ -105,7 +114,40 @@ async function consumeLink(tx: Db, purpose: LinkPurpose, token: string, now: Dat
     data: { usedAt: now },
   });
   if (used.count !== 1) throw new DomainError('STAFF_LINK_INVALID');
-  return { staffUserId: row.staffUserId, shopId: row.shopId };
+  return { staffUserId: row.staffUserId, shopId: row.shopId, pending: pendingMembershipOf(row.data) };
+}
+
+/**
+ * What an invitation of an EXISTING account carries: the role it offers. Such an invitation adds no
+ * membership until the person accepts it, so a shop cannot add someone's account to its team (and
+ * learn it exists, or give it work) without their consent.
+ */
+interface PendingMembership {
+  role: StaffRole;
+}
+
+function pendingMembershipOf(data: unknown): PendingMembership | null {
+  const role = (data as { role?: unknown } | null)?.role;
+  return role === 'owner' || role === 'staff' ? { role } : null;
+}
+
+/** Turns an accepted invitation into a membership (once) and records it. */
+async function joinFromInvitation(tx: Db, input: { shopId: string; staffUserId: string; role: StaffRole; now: Date }): Promise<void> {
+  const existing = await tx.staffMembership.findUnique({
+    where: { shopId_staffUserId: { shopId: input.shopId, staffUserId: input.staffUserId } },
+    select: { id: true },
+  });
+  if (!existing) await tx.staffMembership.create({ data: { shopId: input.shopId, staffUserId: input.staffUserId, role: input.role } });
+  await invalidateLinks(tx, input.staffUserId, 'staff_invite', input.now, input.shopId);
+  await recordEvent(tx, {
+    shopId: input.shopId,
+    subjectType: 'staff',
+    subjectId: input.staffUserId,
+    type: 'staff.invitation_accepted',
+    toStatus: input.role,
+    actor: staffActor(input.staffUserId),
+    occurredAt: input.now,
+  });
 }
 
 /** A person added to a shop. */
@@ -167,9 +209,11 @@ export interface StaffInvitation {
 
 /**
  * Invites a person to a shop. A new email gets an account without a password and a 7-day single-use
- * link to set one. An email that already has an account (in another shop) only gains a membership:
- * a link that sets a password would let this shop's owner take over an account of another shop.
- * Inviting again someone who never set their password replaces their link.
+ * link to set one. An email that already has an account (in another shop) gets a pending invitation
+ * instead, emailed to them and never shown to the inviter: they join when they accept it, with their
+ * own password or signed in (`staff.joinShop`); until then `staff.list` shows them as invited. The
+ * link never changes an existing password, so it cannot be used to take the account over.
+ * Inviting again someone who has not accepted yet replaces their link.
  */
 export async function inviteStaff(
   deps: Deps,
@@ -200,17 +244,27 @@ export async function inviteStaff(
         return { staffUserId: existing.id, invitationUrl: link.url, expiresAt: link.expiresAt };
       }
       if (isMemberHere) throw new DomainError('STAFF_ALREADY_MEMBER', { email });
-      await tx.staffMembership.create({ data: { shopId: input.shopId, staffUserId: existing.id, role: input.role } });
+      const link = await issueLink(tx, deps, {
+        purpose: 'staff_invite',
+        staffUserId: existing.id,
+        email,
+        shopId: input.shopId,
+        data: { role: input.role },
+        hasPassword: existing.passwordHash !== null,
+      });
+      await emailInvitation(tx, { shopId: input.shopId, email, inviterId: input.actor.id ?? null, role: input.role, ...link, now });
       await recordEvent(tx, {
         shopId: input.shopId,
         subjectType: 'staff',
         subjectId: existing.id,
-        type: 'staff.added',
+        type: 'staff.invited',
         toStatus: input.role,
         actor: input.actor,
+        reason: 'existing_account',
         occurredAt: now,
       });
-      return { staffUserId: existing.id, invitationUrl: null, expiresAt: null };
+      // The link goes to the person only: whoever holds it could accept for them.
+      return { staffUserId: existing.id, invitationUrl: null, expiresAt: link.expiresAt };
     }
     const user = await tx.staffUser.create({ data: { email, name: input.name }, select: { id: true } });
     await tx.staffMembership.create({ data: { shopId: input.shopId, staffUserId: user.id, role: input.role } });
@@ -229,14 +283,20 @@ export async function inviteStaff(
   });
 }
 
-/** Sets the password of an invited person through their link (once), so they can sign in. */
+/**
+ * Accepts an invitation through its link (once). A new account sets its password with it. An
+ * existing account confirms with its CURRENT password (the link never changes it) and joins the shop.
+ */
 export async function acceptInvitation(
   deps: Deps,
   input: { token: string; password: string; ip: string },
 ): Promise<{ email: string }> {
   await enforceLimit(deps, `staff-link:ip:${input.ip}`, staffLoginLimits.linksPerIp);
   assertPasswordAcceptable(input.password);
-  const passwordHash = await hashPassword(input.password);
+  // An existing account confirms with its password, checked before the transaction (scrypt is slow
+  // and the rate limit writes on its own); the transaction then makes sure the hash did not change.
+  const confirmedHash = await confirmExistingAccount(deps, input);
+  const passwordHash = confirmedHash ?? (await hashPassword(input.password));
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const link = await consumeLink(tx, 'staff_invite', input.token, now);
@@ -244,10 +304,18 @@ export async function acceptInvitation(
       where: { id: link.staffUserId },
       select: { id: true, email: true, passwordHash: true, disabledAt: true, memberships: { select: { shopId: true } } },
     });
-    const isStillMember = !!user && user.memberships.some((m) => m.shopId === link.shopId);
-    if (!user || user.passwordHash !== null || user.disabledAt || !isStillMember || !link.shopId) {
-      throw new DomainError('STAFF_LINK_INVALID');
+    if (!user || user.disabledAt || !link.shopId) throw new DomainError('STAFF_LINK_INVALID');
+    if (link.pending) {
+      if (user.passwordHash === null) {
+        await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash } });
+      } else if (user.passwordHash !== confirmedHash) {
+        throw new DomainError('STAFF_LINK_INVALID');
+      }
+      await joinFromInvitation(tx, { shopId: link.shopId, staffUserId: user.id, role: link.pending.role, now });
+      return { email: user.email };
     }
+    const isStillMember = user.memberships.some((m) => m.shopId === link.shopId);
+    if (user.passwordHash !== null || !isStillMember) throw new DomainError('STAFF_LINK_INVALID');
     await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash } });
     await invalidateLinks(tx, user.id, 'staff_invite', now);
     await recordEvent(tx, {
@@ -259,6 +327,76 @@ export async function acceptInvitation(
       occurredAt: now,
     });
     return { email: user.email };
+  });
+}
+
+/**
+ * For a link inviting an account that already has a password: checks the password given is that
+ * account's (INVALID_CREDENTIALS otherwise, counted like a sign-in) and answers its hash. Null for
+ * any other link, which the transaction then judges.
+ */
+async function confirmExistingAccount(deps: Deps, input: { token: string; password: string }): Promise<string | null> {
+  const row = await deps.db.oneTimeToken.findFirst({
+    where: { purpose: 'staff_invite', tokenHash: sha256(input.token), usedAt: null, expiresAt: { gt: deps.clock.now() } },
+    select: { staffUserId: true, data: true },
+  });
+  if (!row?.staffUserId || !pendingMembershipOf(row.data)) return null;
+  const user = await deps.db.staffUser.findUnique({ where: { id: row.staffUserId }, select: { email: true, passwordHash: true } });
+  if (!user?.passwordHash) return null;
+  await enforceLimit(deps, loginEmailKey(user.email), staffLoginLimits.perEmail);
+  if (!(await verifyPassword(input.password, user.passwordHash))) throw new DomainError('INVALID_CREDENTIALS');
+  return user.passwordHash;
+}
+
+/** A shop's invitation waiting for the signed-in person's answer. */
+export interface PendingInvitation {
+  id: string;
+  shop: { id: string; slug: string; name: string };
+  role: StaffRole;
+  expiresAt: Date;
+}
+
+/** The invitations of existing accounts that are still open, for a person or for a shop. */
+async function openInvitations(db: Db, where: { staffUserId?: string; shopId?: string }, now: Date) {
+  const rows = await db.oneTimeToken.findMany({
+    where: { purpose: 'staff_invite', usedAt: null, expiresAt: { gt: now }, shopId: where.shopId ?? { not: null }, ...(where.staffUserId ? { staffUserId: where.staffUserId } : {}) },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, shopId: true, staffUserId: true, data: true, createdAt: true, expiresAt: true },
+  });
+  return rows.flatMap((row) => {
+    const pending = pendingMembershipOf(row.data);
+    return pending && row.shopId && row.staffUserId ? [{ ...row, shopId: row.shopId, staffUserId: row.staffUserId, role: pending.role }] : [];
+  });
+}
+
+/** The invitations waiting for the signed-in person (shown by the admin, accepted with `joinShop`). */
+export async function listMyInvitations(deps: Deps, input: { staffUserId: string }): Promise<PendingInvitation[]> {
+  const rows = await openInvitations(deps.db, { staffUserId: input.staffUserId }, deps.clock.now());
+  if (rows.length === 0) return [];
+  const shops = await deps.db.shop.findMany({ where: { id: { in: rows.map((row) => row.shopId) } }, select: { id: true, slug: true, name: true } });
+  return rows.flatMap((row) => {
+    const shop = shops.find((candidate) => candidate.id === row.shopId);
+    return shop ? [{ id: row.id, shop, role: row.role, expiresAt: row.expiresAt }] : [];
+  });
+}
+
+/**
+ * The signed-in person accepts one of their invitations and joins that shop. Someone else's
+ * invitation, or one used, withdrawn or expired, is STAFF_INVITATION_NOT_FOUND.
+ */
+export async function joinShop(deps: Deps, input: { staffUserId: string; invitationId: string }): Promise<{ shopId: string; role: StaffRole }> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const row = await tx.oneTimeToken.findFirst({
+      where: { id: input.invitationId, purpose: 'staff_invite', staffUserId: input.staffUserId },
+      select: { id: true, shopId: true, data: true },
+    });
+    const pending = pendingMembershipOf(row?.data);
+    if (!row?.shopId || !pending) throw new DomainError('STAFF_INVITATION_NOT_FOUND');
+    const used = await tx.oneTimeToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    if (used.count !== 1) throw new DomainError('STAFF_INVITATION_NOT_FOUND');
+    await joinFromInvitation(tx, { shopId: row.shopId, staffUserId: input.staffUserId, role: pending.role, now });
+    return { shopId: row.shopId, role: pending.role };
   });
 }
 
@@ -424,6 +562,8 @@ export interface StaffOverview {
   shops: StaffShop[];
   /** Send in `x-csrf-token` on every call. */
   csrfToken: string;
+  /** Shops that invited this person and wait for an answer (`staff.joinShop`). */
+  invitations: PendingInvitation[];
 }
 
 const membershipSelect = {
@@ -456,6 +596,7 @@ export async function describeStaff(deps: Deps, staff: StaffIdentity): Promise<S
     activeShop,
     shops,
     csrfToken: staff.csrfToken,
+    invitations: await listMyInvitations(deps, { staffUserId: user.id }),
   };
 }
 
@@ -477,14 +618,14 @@ export interface StaffMemberRow {
   addedAt: Date;
 }
 
-/** The team of one shop. */
+/** The team of one shop, with the existing accounts invited that have not answered yet. */
 export async function listStaff(deps: Deps, input: { shopId: string }): Promise<StaffMemberRow[]> {
   const rows = await deps.db.staffMembership.findMany({
     where: { shopId: input.shopId },
     orderBy: { createdAt: 'asc' },
     select: { role: true, createdAt: true, staffUser: { select: { id: true, email: true, name: true, passwordHash: true } } },
   });
-  return rows.map((row) => ({
+  const members: StaffMemberRow[] = rows.map((row) => ({
     staffUserId: row.staffUser.id,
     email: row.staffUser.email,
     name: row.staffUser.name,
@@ -492,6 +633,17 @@ export async function listStaff(deps: Deps, input: { shopId: string }): Promise<
     status: row.staffUser.passwordHash === null ? 'invited' : 'active',
     addedAt: row.createdAt,
   }));
+  const memberIds = new Set(members.map((member) => member.staffUserId));
+  const invitations = (await openInvitations(deps.db, { shopId: input.shopId }, deps.clock.now())).filter((row) => !memberIds.has(row.staffUserId));
+  const invitees = invitations.length
+    ? await deps.db.staffUser.findMany({ where: { id: { in: invitations.map((row) => row.staffUserId) } }, select: { id: true, email: true, name: true } })
+    : [];
+  const pending = new Map<string, StaffMemberRow>();
+  for (const invitation of invitations) {
+    const user = invitees.find((candidate) => candidate.id === invitation.staffUserId);
+    if (user) pending.set(user.id, { staffUserId: user.id, email: user.email, name: user.name, role: invitation.role, status: 'invited', addedAt: invitation.createdAt });
+  }
+  return [...members, ...pending.values()];
 }
 
 /**
@@ -505,7 +657,23 @@ export async function removeStaff(deps: Deps, input: { shopId: string; staffUser
       where: { shopId_staffUserId: { shopId: input.shopId, staffUserId: input.staffUserId } },
       select: { id: true, role: true },
     });
-    if (!membership) throw new DomainError('STAFF_NOT_FOUND');
+    if (!membership) {
+      // Not a member: perhaps an existing account invited that has not answered, whose invitation is withdrawn.
+      const withdrawn = await tx.oneTimeToken.updateMany({
+        where: { purpose: 'staff_invite', staffUserId: input.staffUserId, shopId: input.shopId, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
+      if (withdrawn.count === 0) throw new DomainError('STAFF_NOT_FOUND');
+      await recordEvent(tx, {
+        shopId: input.shopId,
+        subjectType: 'staff',
+        subjectId: input.staffUserId,
+        type: 'staff.invitation_withdrawn',
+        actor: input.actor,
+        occurredAt: now,
+      });
+      return;
+    }
     if (membership.role === 'owner') {
       const owners = await tx.staffMembership.count({ where: { shopId: input.shopId, role: 'owner' } });
       if (owners <= 1) throw new DomainError('STAFF_LAST_OWNER');

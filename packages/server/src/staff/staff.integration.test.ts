@@ -219,17 +219,84 @@ describe(`staff accounts and sessions on ${testDatabaseKind}`, () => {
     );
   });
 
-  it('gives an existing account access to another shop without a link that could change its password', async () => {
+  it('asks an existing account for consent: a pending invitation, emailed only, accepted signed in', async () => {
     const ownerB = await signIn('owner.b@example.com', 'bruno-password-1');
     const invitation = await ownerB.as().staff.invite({ email: 'clerk.a@example.com', name: 'Chloé', role: 'staff' });
+    // No membership yet, and no link for the inviter to use on the person's behalf.
     expect(invitation.invitationUrl).toBeNull();
+    expect(invitation.expiresAt).not.toBeNull();
     const clerk = await signIn('clerk.a@example.com', 'chloe-password-1');
-    const me = await clerk.as().staff.me();
+    let me = await clerk.as().staff.me();
+    expect(me.shops.map((shop) => shop.id)).toEqual([shopA.id]);
+    await expectCode(clerk.as().staff.switchShop({ shopId: shopB.id }), 'SHOP_NOT_FOUND');
+    expect(me.invitations).toEqual([{ id: expect.any(String), shop: { id: shopB.id, slug: 'boutique-b', name: 'boutique-b' }, role: 'staff', expiresAt: expect.any(Date) }]);
+    const team = await ownerB.as().staff.list();
+    expect(team.find((member) => member.email === 'clerk.a@example.com')).toMatchObject({ status: 'invited', role: 'staff', staffUserId: me.user.id });
+    // The link reaches the person by email.
+    const emailed = await app.deps.db.outboxMessage.findFirstOrThrow({
+      where: { topic: 'staff_invitation', payload: { path: ['to'], equals: 'clerk.a@example.com' } },
+      select: { payload: true },
+    });
+    // It tells the admin's page to ask for the account's current password, not a new one.
+    expect((emailed.payload as { data: { url: string } }).data.url).toMatch(/#\/accept\?token=[A-Za-z0-9_-]{43}&account=existing$/);
+
+    // Someone else cannot accept it for them.
+    const ownerA = await signIn('owner.a@example.com', 'alice-password-1');
+    await expectCode(ownerA.as().staff.joinShop({ invitationId: me.invitations[0]!.id }), 'STAFF_INVITATION_NOT_FOUND');
+
+    await expect(clerk.as().staff.joinShop({ invitationId: me.invitations[0]!.id })).resolves.toEqual({ shopId: shopB.id, role: 'staff' });
+    await expectCode(clerk.as().staff.joinShop({ invitationId: me.invitations[0]!.id }), 'STAFF_INVITATION_NOT_FOUND');
+    me = await clerk.as().staff.me();
     expect(me.shops.map((shop) => shop.id).sort()).toEqual([shopA.id, shopB.id].sort());
+    expect(me.invitations).toEqual([]);
+    expect((await ownerB.as().staff.list()).find((member) => member.email === 'clerk.a@example.com')).toMatchObject({ status: 'active' });
+    const accepted = await app.deps.db.event.findFirstOrThrow({ where: { shopId: shopB.id, type: 'staff.invitation_accepted', subjectId: me.user.id } });
+    expect(accepted).toMatchObject({ actorType: 'staff', actorId: me.user.id, toStatus: 'staff' });
     await clerk.as().staff.switchShop({ shopId: shopB.id });
     expect((await clerk.as().staff.me()).activeShop.id).toBe(shopB.id);
     await ownerB.as().staff.remove({ staffUserId: me.user.id });
     expect((await clerk.as().staff.me()).activeShop.id).toBe(shopA.id);
+  });
+
+  it('lets an existing account accept through the link with its own password, which the link never changes', async () => {
+    const ownerB = await signIn('owner.b@example.com', 'bruno-password-1');
+    await ownerB.as().staff.invite({ email: 'owner.a@example.com', name: 'Alice', role: 'owner' });
+    const emailed = await app.deps.db.outboxMessage.findFirstOrThrow({
+      where: { topic: 'staff_invitation', payload: { path: ['to'], equals: 'owner.a@example.com' } },
+      select: { payload: true },
+    });
+    const token = tokenOf((emailed.payload as { data: { url: string } }).data.url);
+    // Whoever holds the link without the password gets nowhere, and the password stays.
+    await expectCode(app.caller({ ip: nextIp() }).staff.acceptInvitation({ token, password: 'takeover-password' }), 'INVALID_CREDENTIALS');
+    await expectCode(app.caller({ ip: nextIp() }).staff.login({ email: 'owner.a@example.com', password: 'takeover-password' }), 'INVALID_CREDENTIALS');
+    const alice = await signIn('owner.a@example.com', 'alice-password-1');
+    expect((await alice.as().staff.me()).shops.map((shop) => shop.id)).toEqual([shopA.id]);
+    // The link still works with the right password, once.
+    await expect(app.caller({ ip: nextIp() }).staff.acceptInvitation({ token, password: 'alice-password-1' })).resolves.toEqual({ email: 'owner.a@example.com' });
+    await expectCode(app.caller({ ip: nextIp() }).staff.acceptInvitation({ token, password: 'alice-password-1' }), 'STAFF_LINK_INVALID');
+    const me = await alice.as().staff.me();
+    expect(me.shops.map((shop) => [shop.id, shop.role]).sort()).toEqual(
+      [
+        [shopA.id, 'owner'],
+        [shopB.id, 'owner'],
+      ].sort(),
+    );
+    await ownerB.as().staff.remove({ staffUserId: me.user.id });
+  });
+
+  it('withdraws a pending invitation when the owner removes the invitee', async () => {
+    const ownerA = await signIn('owner.a@example.com', 'alice-password-1');
+    await ownerA.as().staff.invite({ email: 'owner.b@example.com', name: 'Bruno', role: 'staff' });
+    const bruno = await signIn('owner.b@example.com', 'bruno-password-1');
+    const [pending] = (await bruno.as().staff.me()).invitations;
+    expect(pending?.shop.id).toBe(shopA.id);
+    const invitee = (await ownerA.as().staff.list()).find((member) => member.email === 'owner.b@example.com');
+    expect(invitee?.status).toBe('invited');
+    await ownerA.as().staff.remove({ staffUserId: invitee!.staffUserId });
+    expect((await ownerA.as().staff.list()).map((member) => member.email)).not.toContain('owner.b@example.com');
+    await expectCode(bruno.as().staff.joinShop({ invitationId: pending!.id }), 'STAFF_INVITATION_NOT_FOUND');
+    await expectCode(ownerA.as().staff.remove({ staffUserId: invitee!.staffUserId }), 'STAFF_NOT_FOUND');
+    expect(await app.deps.db.event.count({ where: { shopId: shopA.id, type: 'staff.invitation_withdrawn', subjectId: invitee!.staffUserId } })).toBe(1);
   });
 
   it('answers a reset request the same way for known and unknown emails, and a reset link works once within an hour', async () => {

@@ -2,7 +2,7 @@ import { addCaseNoteInput, openTicketInput, rateTicketInput, replyTicketInput, t
 import { ActorType, type Actor } from '../core/actor.js';
 import { router, shopperProcedure, staffProcedure } from '../trpc.js';
 import { addCaseNote } from '../cases/service.js';
-import { listShopperTickets, openTicket, rateTicket, replyAsShopper, replyAsStaff, setTicketResolved, ticketThread } from './service.js';
+import { listShopperTickets, openTicket, rateTicket, replyAsShopper, replyAsStaff, setTicketResolved, staffTicketThread, ticketThread } from './service.js';
 
 const staffActor = (userId: string): Actor => ({ type: ActorType.staff, id: userId });
 
@@ -27,7 +27,7 @@ const ticketsWidgetRouter = router({
 
 /** Tickets as the staff handle them. */
 const ticketsAdminRouter = router({
-  thread: staffProcedure.input(ticketRef).query(({ ctx, input }) => ticketThread(ctx.deps, { ...input, shopId: ctx.staff.shopId })),
+  thread: staffProcedure.input(ticketRef).query(({ ctx, input }) => staffTicketThread(ctx.deps, { ...input, shopId: ctx.staff.shopId })),
   reply: staffProcedure
     .input(replyTicketInput)
     .mutation(({ ctx, input }) => replyAsStaff(ctx.deps, { ...input, shopId: ctx.staff.shopId, actor: staffActor(ctx.staff.userId) })),

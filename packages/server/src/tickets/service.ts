@@ -318,3 +318,13 @@ export async function ticketThread(
   if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
   return ticket;
 }
+
+/** A ticket of the staff's shop with its whole thread and its customer's id (for the customer's history). */
+export async function staffTicketThread(
+  deps: Deps,
+  input: { shopId: string; ticketId: string },
+): Promise<TicketSummary & { messages: ThreadMessage[]; customerId: string }> {
+  const thread = await ticketThread(deps, input);
+  const { customerId } = await deps.db.ticket.findUniqueOrThrow({ where: { id: thread.id }, select: { customerId: true } });
+  return { ...thread, customerId };
+}

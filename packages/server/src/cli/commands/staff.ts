@@ -62,7 +62,10 @@ export function registerStaffCommands(program: Command): void {
                   `${invitation.invitationUrl}\n`,
               );
             } else {
-              process.stdout.write(`${email} already has an account and now has access to ${shop.name} as ${options.role}.\n`);
+              process.stdout.write(
+                `${email} already has an account: an invitation to join ${shop.name} as ${options.role} was emailed to them; ` +
+                  `they join when they accept it (until ${invitation.expiresAt?.toISOString()}).\n`,
+              );
             }
           }),
         ),

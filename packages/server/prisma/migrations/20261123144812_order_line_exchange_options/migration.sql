@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "OrderLine" ADD COLUMN     "exchangeOptions" JSONB NOT NULL DEFAULT '[]';
