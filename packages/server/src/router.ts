@@ -14,6 +14,7 @@ import { webhooksRouter } from './notifications/webhooks-router.js';
 import { webhooksBackendRouter } from './notifications/webhooks-backend-router.js';
 import { paymentsRouter } from './payments/router.js';
 import { platformsRouter } from './platforms/router.js';
+import { carriersRouter } from './carriers/router.js';
 import { emailsRouter } from './notifications/emails-router.js';
 import { returnsRouter } from './returns/router.js';
 import { refundsRouter } from './refunds/router.js';
@@ -53,6 +54,8 @@ export const appRouter = router({
   payments: paymentsRouter,
   /** Shop platforms' webhook secrets (owner only, write-only). */
   platforms: platformsRouter,
+  /** Carriers' API keys for polling parcels' scans (owner only, write-only). */
+  carriers: carriersRouter,
 });
 
 /** The API's type, for typed clients (widget, admin). */

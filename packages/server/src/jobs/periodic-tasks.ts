@@ -6,6 +6,7 @@ import { sendPickupReminders } from '../pickup/reminders.js';
 import { refundProvidersWithStripe } from '../payments/stripe-provider.js';
 import { submitPendingRefunds } from '../payments/submit-refund.js';
 import { sendDailyDigests } from '../notifications/daily-digest.js';
+import { pollCarrierTracking } from '../carriers/poll-carrier-tracking.js';
 
 /** A piece of upkeep run on a schedule by whichever instance's worker picks it up first. */
 interface PeriodicTask {
@@ -34,6 +35,9 @@ export const periodicTasks: readonly PeriodicTask[] = [
     run: (deps, now) =>
       submitPendingRefunds(deps, { olderThan: new Date(now.getTime() - 5 * 60_000), providers: refundProvidersWithStripe(deps) }),
   },
+  // Every 10 minutes, each run taking the parcels asked least recently (each at most hourly): the
+  // requests spread over the hour instead of one burst per shop. Each parcel is claimed before it is asked.
+  { name: 'carriers-poll-tracking', cron: '*/10 * * * *', run: (deps, now) => pollCarrierTracking(deps, now) },
   // Hourly, as shops live in different time zones: each gets its digest at 8:00 its own time.
   { name: 'staff-daily-digest', cron: '2 * * * *', run: (deps, now) => sendDailyDigests(deps, now) },
   {

@@ -333,6 +333,27 @@ export async function addTrackingEvents(
 }
 
 /**
+ * `addTrackingEvents` for a shipment known by its id (scans Comptoir polled from the carrier): the
+ * same order lock, deduplication, transitions, events and estimates as scans the shop pushes.
+ */
+export async function addShipmentTrackingEvents(
+  deps: Deps,
+  input: { shopId: string; shipmentId: string; events: TrackingEventInput[]; actor: Actor },
+): Promise<{ eventsAdded: number; status: string; deliveredAt: Date | null }> {
+  const owner = await deps.db.shipment.findFirst({
+    where: { id: input.shipmentId, shopId: input.shopId },
+    select: { order: { select: { externalId: true } } },
+  });
+  if (!owner) throw new DomainError('SHIPMENT_NOT_FOUND');
+  return withOrderLock(deps, { shopId: input.shopId, externalId: owner.order.externalId }, async (tx) => {
+    // Read again under the lock: the order may have been replaced since.
+    const shipment = await tx.shipment.findFirst({ where: { id: input.shipmentId, shopId: input.shopId }, select: { orderId: true } });
+    if (!shipment) throw new DomainError('SHIPMENT_NOT_FOUND');
+    return storeTrackingEvents(tx, deps, { shopId: input.shopId, orderId: shipment.orderId, shipmentId: input.shipmentId, events: input.events, actor: input.actor });
+  });
+}
+
+/**
  * Stores new scans and moves the shipment (and, when every parcel is delivered, the order). A scan
  * that carries the carrier's estimated delivery date replaces the estimate, unless an older scan
  * arrives after a newer one: the newest known scan's word stands.

@@ -15,6 +15,7 @@ import { submitPendingRefund } from './submit-refund.js';
 import { FakeStripeServer } from './testing/fake-stripe-server.js';
 import { cancelUncollectedOrders } from '../pickup/no-shows.js';
 import { savePickupSettings } from '../pickup/service.js';
+import { createWebhookEndpoint } from '../notifications/webhooks/service.js';
 
 const webhookSecret = 'whsec_comptoirTestSecret0123456789';
 const staff = { type: 'staff', id: 'staff-1' } as const;
@@ -101,6 +102,12 @@ describe(`card refunds through Stripe on ${testDatabaseKind}`, () => {
     app = await createTestApp({ now: '2026-06-15T10:00:00Z' });
     shop = await createShopWithKeys(app.deps.db, { slug: 'atelier-laiton' });
     await connectStripe(app.deps, { shopId: shop.shop.id, secretKey: 'sk_test_comptoirFake000001', webhookSecret });
+    await createWebhookEndpoint(app.deps, {
+      shopId: shop.shop.id,
+      url: 'https://books.atelier-laiton.example/comptoir',
+      eventTypes: ['refund.succeeded', 'refund.failed'],
+      actor: staff,
+    });
     fake = new FakeStripeServer();
     const address = await fake.start();
     providers = refundProvidersWithStripe(app.deps, { ...address, timeoutMs: 1_000, maxNetworkRetries: 2 });
@@ -170,6 +177,27 @@ describe(`card refunds through Stripe on ${testDatabaseKind}`, () => {
     expect(await refundRow(refundId)).toMatchObject({ status: 'succeeded', reference: stripeRefund.id });
     const events = await eventsOf(refundId);
     expect(events.filter((event) => event.type === 'refund.succeeded')).toEqual([{ type: 'refund.succeeded', reason: null, actorType: 'system' }]);
+
+    // The shop's books hear of it once, with the platform's order id and the line paid back.
+    const announced = await app.deps.db.outboxMessage.findMany({ where: { shopId: shop.shop.id, channel: 'webhook', dedupeKey: { startsWith: `refund:${refundId}:` } } });
+    expect(announced.map((message) => message.topic)).toEqual(['refund.succeeded']);
+    const body = JSON.parse((announced[0]!.payload as { body: string }).body) as { type: string; data: Record<string, unknown> };
+    const order = await app.deps.db.refund.findUniqueOrThrow({ where: { id: refundId }, select: { order: { select: { externalId: true, number: true } } } });
+    expect(body).toMatchObject({
+      type: 'refund.succeeded',
+      data: {
+        refundId,
+        status: 'succeeded',
+        provider: 'stripe',
+        reference: stripeRefund.id,
+        orderExternalId: order.order.externalId,
+        orderNumber: order.order.number,
+        failureReason: null,
+      },
+    });
+    const allocations = body.data.allocations as Array<{ kind: string; amountMinor: number; sku: string | null }>;
+    expect(allocations.reduce((sum, allocation) => sum + allocation.amountMinor, 0)).toBe(body.data.amountMinor);
+    expect(allocations[0]).toMatchObject({ kind: 'line' });
   });
 
   it('refuses a tampered or unsigned webhook and leaves the refund pending', async () => {

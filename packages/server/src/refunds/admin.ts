@@ -2,7 +2,6 @@ import type { GoodwillRefundInput } from '@comptoir/protocol';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Actor } from '../core/actor.js';
 import type { Deps } from '../core/deps.js';
-import { enqueue } from '../notifications/outbox.js';
 import type { OrderLedger } from './ledger.js';
 import { createRefundInTransaction, getOrderLedger, refundTransactionOptions, type RefundSummary } from './service.js';
 
@@ -58,16 +57,7 @@ export async function giveGoodwillRefund(deps: Deps, input: GoodwillRefundInput 
       reason: input.reason,
       actor: input.actor,
     });
-    if (refund.isNew && refund.status === 'succeeded') {
-      await enqueue(tx, {
-        channel: 'webhook',
-        shopId: input.shopId,
-        type: 'refund.succeeded',
-        dedupeKey: `refund:${refund.id}:succeeded`,
-        data: { refundId: refund.id, orderId: input.orderId, provider: refund.provider, amountMinor: refund.amountMinor, currency: refund.currency, goodwill: true },
-        at: deps.clock.now(),
-      });
-    }
+    // Its `refund.succeeded` webhook is queued where every refund settles (applySettlement).
     return refund;
   }, refundTransactionOptions);
 }

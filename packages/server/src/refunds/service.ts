@@ -3,6 +3,7 @@ import type { Actor } from '../core/actor.js';
 import type { Db, Deps } from '../core/deps.js';
 import { DomainError } from '../core/domain-error.js';
 import { recordEvent } from '../core/events.js';
+import { announceRefundSettled } from './refund-webhooks.js';
 import { computeLedger, findLedgerViolation, type LedgerAllocation, type OrderLedger } from './ledger.js';
 import { defaultRefundProviders, type RefundProviderRegistry, type RefundSettlement } from './providers.js';
 
@@ -227,6 +228,7 @@ export async function applySettlement(
     reason: settlement.status === 'failed' ? settlement.failureReason : null,
     occurredAt: now,
   });
+  await announceRefundSettled(tx, { shopId, refundId, at: now });
   return updated;
 }
 

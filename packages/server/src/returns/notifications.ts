@@ -137,7 +137,7 @@ export async function notifyReturnReceived(
   });
 }
 
-/** A refund of the return succeeded: email (refund or store credit), webhook `refund.succeeded`. */
+/** A refund of the return succeeded: email (refund or store credit), webhook `store_credit.issued`. */
 export async function notifyReturnRefunded(
   tx: Db,
   deps: LinkDeps,
@@ -182,14 +182,7 @@ export async function notifyReturnRefunded(
       at,
     });
   }
-  await enqueue(tx, {
-    channel: 'webhook',
-    shopId: target.shopId,
-    type: 'refund.succeeded',
-    dedupeKey: `refund:${target.refundId}:succeeded`,
-    data: { refundId: target.refundId, returnId: target.id, orderId: target.orderId, provider: target.provider, amountMinor: target.amountMinor, currency: target.currency },
-    at,
-  });
+  // The `refund.succeeded` webhook is queued where every refund settles (refunds/service.ts applySettlement).
 }
 
 /** A deadline of the return reached 75%: alert to staff. */

@@ -375,5 +375,8 @@ export function attackInputs(b: VictimShop, a: AttackerShop = b): Record<string,
       { platform: 'shopify', secret: 'secret-of-the-attacker-0002' },
     ],
     'platforms.admin.disconnect': [{ platform: 'woocommerce' }, { platform: 'prestashop' }],
+    'carriers.admin.list': [undefined],
+    'carriers.admin.connect': [{ carrier: 'colissimo', apiKey: 'cle-okapi-de-l-attaquant-0001' }],
+    'carriers.admin.disconnect': [{ carrier: 'colissimo' }],
   };
 }

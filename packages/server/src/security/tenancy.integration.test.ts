@@ -13,6 +13,7 @@ import { sha256 } from '../core/hash.js';
 import { ApiKeyKind, generateApiKey } from '../auth/api-keys.js';
 import { connectStripe } from '../payments/connections.js';
 import { connectPlatform } from '../platforms/connections.js';
+import { connectCarrier } from '../carriers/carrier-connections.js';
 import { tinyPng } from '../cases/case-fixtures.js';
 import { anonymousWidgetProcedures, callByPath, listProcedures, ownerOnlyProcedures, publicProcedures } from './procedure-walker.js';
 import { attackInputs, type AttackerShop, type VictimShop } from './tenancy-attacks.js';
@@ -138,6 +139,7 @@ async function snapshotOfB(): Promise<string> {
     emails: await db.emailLog.findMany({ where: { shopId }, ...byId }),
     platforms: await db.platformConnection.findMany({ where: { shopId }, ...byId }),
     payments: await db.paymentConnection.findMany({ where: { shopId }, ...byId }),
+    carriers: await db.carrierConnection.findMany({ where: { shopId }, ...byId }),
     webhooks: await db.webhookEndpoint.findMany({ where: { shopId }, include: { deliveries: true }, ...byId }),
     pickupLocations: await db.pickupLocation.findMany({ where: { shopId }, include: { slots: true }, ...byId }),
     pickupBookings: await db.pickupBooking.findMany({ where: { shopId }, ...byId }),
@@ -294,6 +296,7 @@ async function seedVictimShop(shopB: ShopWithKeys, ownerId: string): Promise<Vic
   // Last, so no refund above goes through Stripe.
   await connectStripe(app.deps, { shopId: shopB.shop.id, secretKey: 'rk_test_STRIPESECRETB01', webhookSecret: 'whsec_STRIPESECRETB01' });
   await connectPlatform(app.deps, { shopId: shopB.shop.id, platform: 'woocommerce', secret: 'PLATEFORME-SECRETE-DE-B' });
+  await connectCarrier(app.deps, { shopId: shopB.shop.id, carrier: 'colissimo', apiKey: 'OKAPI-SECRETE-DE-B-0001' });
 
   const keys = await db.apiKey.findMany({ where: { shopId: shopB.shop.id }, select: { id: true } });
   requestsOfB = {
@@ -423,6 +426,7 @@ beforeAll(async () => {
     'LIVRAISON-SECRETE-DE-B',
     'STRIPESECRETB01',
     'PLATEFORME-SECRETE-DE-B',
+    'OKAPI-SECRETE-DE-B',
     'Victime Secrète',
     'owner@b.test',
     victim.savedReplyId,
@@ -523,6 +527,9 @@ describe('tenancy across every procedure', () => {
         'platforms.admin.list',
         'platforms.admin.connect',
         'platforms.admin.disconnect',
+        'carriers.admin.list',
+        'carriers.admin.connect',
+        'carriers.admin.disconnect',
       ]),
     );
     // …and only them: what the staff role may do is not in it.

@@ -7,6 +7,7 @@ export const webhookEventTypes = [
   'return.refused',
   'return.received',
   'refund.succeeded',
+  'refund.failed',
   'store_credit.issued',
   'claim.opened',
   'claim.decided',
