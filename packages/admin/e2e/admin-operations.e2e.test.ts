@@ -182,7 +182,12 @@ describe('admin operations screens in Chromium', () => {
         await expect.poll(() => detail.locator('h1').textContent()).toBe(kept.subject);
         const frame = detail.locator('iframe');
         expect(await frame.getAttribute('sandbox')).toBe('');
-        expect(await frame.evaluate((element) => (element as HTMLIFrameElement).srcdoc)).toContain('<html');
+        // The server's preview route, with its own CSP: the email's inline styles apply (a srcdoc
+        // frame inherited the admin's style-src 'self' and showed them unstyled).
+        expect(await frame.getAttribute('src')).toBe(`/admin/emails/${kept.id}/preview`);
+        const paragraph = page.frameLocator('comptoir-email-detail-page iframe').locator('p').first();
+        await paragraph.waitFor();
+        expect(await paragraph.evaluate((element) => getComputedStyle(element).marginTop)).toBe('0px');
         expect(await seriousViolations(page)).toEqual([]);
         await shot('email-html');
 

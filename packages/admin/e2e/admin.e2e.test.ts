@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../server/src/app.js';
 import { upsertOrder } from '../../server/src/orders/upsert-order.js';
 import { createReturn } from '../../server/src/returns/service.js';
+import { bookPickupSlot, createPickupLocation, listPickupSlots } from '../../server/src/pickup/service.js';
 import { openTicket } from '../../server/src/tickets/service.js';
 import { openClaim } from '../../server/src/claims/service.js';
 import { createStaffUser } from '../../server/src/staff/service.js';
@@ -102,9 +103,13 @@ describe('admin in Chromium', () => {
         // A staff member sees neither the team, the keys nor the webhooks (owner-only screens).
         expect(await page.locator('comptoir-app-shell nav a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
           '#/inbox',
+          '#/dashboard',
+          '#/orders',
           '#/counter',
           '#/emails',
           '#/loyalty',
+          '#/audit',
+          '#/settings',
         ]);
         expect(await seriousViolations(page)).toEqual([]);
       } finally {
@@ -295,6 +300,43 @@ describe('admin in Chromium', () => {
         expect(await confirmation.textContent()).toContain(created.code);
         expect(await seriousViolations(page)).toEqual([]);
         await shot('counter');
+
+        // The same input hands over a click-and-collect order: the server tells the code by its shape.
+        const pickupNumber = `CMD-${viewport.name.toUpperCase()}-P`;
+        const pickupOrder = await upsertOrder(core.deps, {
+          shopId: shop.id,
+          actor: { type: 'system' },
+          order: orderUpsertInput.parse({
+            externalId: `ext-${pickupNumber}`,
+            number: pickupNumber,
+            customer: { email: `claire.${viewport.name}@example.fr`, name: 'Claire Martin' },
+            currency: 'EUR',
+            fulfilment: 'pickup',
+            lines: [{ sku: 'PLA', title: 'Plat en grès', quantity: 1, unitPriceMinor: 4_000 }],
+            placedAt: new Date(now - 2 * 86_400_000).toISOString(),
+            readyForPickupAt: new Date(now - 3_600_000).toISOString(),
+          }),
+        });
+        const allDay = [{ opens: '00:00', closes: '24:00' }];
+        const counterLocation = await createPickupLocation(core.deps, {
+          shopId: shop.id,
+          actor: { type: 'system' },
+          location: { name: 'Comptoir', address: '1 rue du Four, Paris', slotMinutes: 60, slotCapacity: 2, openingHours: { monday: allDay, tuesday: allDay, wednesday: allDay, thursday: allDay, friday: allDay, saturday: allDay, sunday: allDay } },
+        });
+        const pickupRef = { shopId: shop.id, customerId: order.customerId, orderId: pickupOrder.orderId };
+        const [firstSlot] = (await listPickupSlots(core.deps, pickupRef)).locations.find((location) => location.id === counterLocation.id)!.slots;
+        const booking = await bookPickupSlot(core.deps, { ...pickupRef, locationId: counterLocation.id, startsAt: firstSlot!.startsAt, mode: 'book', actor: { type: 'system' } });
+        await page.locator('comptoir-counter-page #code').fill(booking.code.toLowerCase());
+        await page.locator('comptoir-counter-page #receive').click();
+        await expect.poll(() => confirmation.textContent()).toContain(pickupNumber);
+        expect(await seriousViolations(page)).toEqual([]);
+        expect((await core.deps.db.order.findUniqueOrThrow({ where: { id: pickupOrder.orderId }, select: { pickedUpAt: true } })).pickedUpAt).not.toBeNull();
+        await shot('counter-pickup');
+
+        // Back to the return's confirmation, to open it.
+        await page.locator('comptoir-counter-page #code').fill(created.code);
+        await page.locator('comptoir-counter-page #receive').click();
+        await expect.poll(() => confirmation.textContent()).toContain(created.code);
 
         await confirmation.locator('a').click();
         await casePage.locator('#refund').click();

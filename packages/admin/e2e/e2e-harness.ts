@@ -6,6 +6,7 @@ import { startAppCore, type AppCore } from '../../server/src/app.js';
 import { systemClock } from '../../server/src/core/clock.js';
 import { createLogger } from '../../server/src/core/logger.js';
 import { registerAdminAssets } from '../../server/src/http/admin-assets.js';
+import { defaultStaticAssets, registerStaticAssets } from '../../server/src/http/static-assets.js';
 import { buildHttpServer } from '../../server/src/http/server.js';
 
 const adminDist = fileURLToPath(new URL('../dist', import.meta.url));
@@ -46,11 +47,16 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
+/** What a flow may add to the server: the built widget (`/widget.js`) and the demo shop's pages, with the key they embed. */
+export interface E2eServerOptions {
+  widget?: { widgetDist: string; demoPublishableKey: () => string | null };
+}
+
 /**
  * Starts the server and the browser. Webhooks may target private addresses (as the server's own
  * tests allow), so a flow can receive them on a local HTTP server.
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2eServer> {
   if (!existsSync(`${adminDist}/index.html`)) throw new Error('Build the admin first: vite build (npm run test:e2e does).');
   mkdirSync(screenshots, { recursive: true });
   const core = await startAppCore({
@@ -60,7 +66,12 @@ export async function startE2eServer(): Promise<E2eServer> {
     logger: createLogger('silent'),
     config: { publicUrl: 'http://localhost', allowPrivateWebhookTargets: true },
   });
-  const http = await buildHttpServer(core.deps, { extend: (app) => registerAdminAssets(app, { adminDist }) });
+  const http = await buildHttpServer(core.deps, {
+    extend: async (app) => {
+      if (options.widget) await registerStaticAssets(app, { ...defaultStaticAssets(), ...options.widget });
+      await registerAdminAssets(app, { adminDist });
+    },
+  });
   await http.listen({ host: '127.0.0.1', port: 0 });
   const address = http.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

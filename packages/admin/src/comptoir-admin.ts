@@ -20,6 +20,17 @@ import './pages/webhooks/webhooks-page.js';
 import './pages/emails/emails-page.js';
 import './pages/emails/email-detail-page.js';
 import './pages/loyalty/loyalty-page.js';
+import './pages/dashboard/dashboard-page.js';
+import './pages/orders/orders-page.js';
+import './pages/orders/order-detail-page.js';
+import './pages/audit/audit-page.js';
+import { settingsTabOf } from './pages/settings/settings-tab.js';
+
+/**
+ * The settings screen, loaded when first visited: its forms validate with the protocol's zod
+ * schemas, which no other screen needs, so the admin starts without them.
+ */
+let settingsPageModule: Promise<unknown> | null = null;
 
 /**
  * The Comptoir admin: picks the screen from the URL fragment and the session. Links from messages
@@ -28,6 +39,7 @@ import './pages/loyalty/loyalty-page.js';
 export class ComptoirAdmin extends LitElement {
   static override properties = {
     startupError: { state: true },
+    lazyError: { state: true },
   };
 
   static override styles = [
@@ -45,6 +57,8 @@ export class ComptoirAdmin extends LitElement {
   ];
 
   declare startupError: string;
+  /** A screen loaded on demand could not be fetched (a new version deployed meanwhile, or offline). */
+  declare lazyError: string;
 
   private readonly router = new RouteController(this);
   private readonly sessionState = new SessionController(this);
@@ -53,6 +67,15 @@ export class ComptoirAdmin extends LitElement {
   constructor() {
     super();
     this.startupError = '';
+    this.lazyError = '';
+  }
+
+  /** Starts loading the settings screen once; the element upgrades in place when it arrives. */
+  private loadSettingsPage(): void {
+    settingsPageModule ??= import('./pages/settings/settings-page.js').catch((error: unknown) => {
+      settingsPageModule = null;
+      this.lazyError = errorMessageOf(error);
+    });
   }
 
   override connectedCallback(): void {
@@ -70,12 +93,17 @@ export class ComptoirAdmin extends LitElement {
       case 'reset':
         return keyed(
           route.name,
-          html`<comptoir-set-password-page .mode=${route.name} .token=${route.params.get('token') ?? ''}></comptoir-set-password-page>`,
+          html`<comptoir-set-password-page
+            .mode=${route.name}
+            .token=${route.params.get('token') ?? ''}
+            .hasAccount=${route.params.get('account') === 'existing'}
+          ></comptoir-set-password-page>`,
         );
       default: {
         const done = route.params.get('done');
         const email = route.params.get('email') ?? '';
-        const notice = done === 'accept' ? t('accept.done', { email }) : done === 'reset' ? t('reset.done', { email }) : '';
+        const notices = { accept: 'accept.done', joined: 'accept.existing.done', reset: 'reset.done' } as const;
+        const notice = done && Object.hasOwn(notices, done) ? t(notices[done as keyof typeof notices], { email }) : '';
         return html`<comptoir-login-page .email=${email} .notice=${notice}></comptoir-login-page>`;
       }
     }
@@ -106,6 +134,20 @@ export class ComptoirAdmin extends LitElement {
         return keyed(me.activeShop.id, html`<comptoir-loyalty-page></comptoir-loyalty-page>`);
       case 'counter':
         return keyed(me.activeShop.id, html`<comptoir-counter-page></comptoir-counter-page>`);
+      case 'dashboard':
+        return keyed(me.activeShop.id, html`<comptoir-dashboard-page></comptoir-dashboard-page>`);
+      case 'settings':
+        if (this.lazyError) return html`<p class="alert error" role="alert">${this.lazyError}</p>`;
+        this.loadSettingsPage();
+        return keyed(me.activeShop.id, html`<comptoir-settings-page .tab=${settingsTabOf(route.params.get('tab'))}></comptoir-settings-page>`);
+      case 'audit':
+        return keyed(me.activeShop.id, html`<comptoir-audit-page></comptoir-audit-page>`);
+      case 'orders':
+        return keyed(me.activeShop.id, html`<comptoir-orders-page></comptoir-orders-page>`);
+      case 'order': {
+        const id = route.params.get('id') ?? '';
+        return keyed(`${me.activeShop.id}:${id}`, html`<comptoir-order-detail-page .orderId=${id}></comptoir-order-detail-page>`);
+      }
       case 'case': {
         const id = route.params.get('id') ?? '';
         if (route.params.get('type') === 'return' && id) {
@@ -136,7 +178,7 @@ export class ComptoirAdmin extends LitElement {
         return this.renderPublic(route);
       default: {
         const shown = publicRoutes.has(route.name) ? { ...route, name: 'inbox' as const } : route;
-        return html`<comptoir-app-shell .me=${this.sessionState.me!} .route=${shown.name === 'case' ? 'inbox' : shown.name}>${this.renderPage(shown)}</comptoir-app-shell>`;
+        return html`<comptoir-app-shell .me=${this.sessionState.me!} .route=${shown.name === 'case' ? 'inbox' : shown.name === 'order' ? 'orders' : shown.name}>${this.renderPage(shown)}</comptoir-app-shell>`;
       }
     }
   }

@@ -14,6 +14,11 @@ export const RouteName = {
   webhooks: 'webhooks',
   emails: 'emails',
   loyalty: 'loyalty',
+  dashboard: 'dashboard',
+  orders: 'orders',
+  order: 'order',
+  audit: 'audit',
+  settings: 'settings',
 } as const;
 export type RouteName = (typeof RouteName)[keyof typeof RouteName];
 

@@ -1,10 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { LocaleController, t, type MessageKey } from '../i18n/index.js';
+import { formatDateTime, LocaleController, t, type MessageKey } from '../i18n/index.js';
 import type { RouteName } from '../router.js';
 import { session } from '../session.js';
-import { errorMessageOf, type StaffOverview } from '../trpc.js';
+import { api, errorMessageOf, type StaffOverview } from '../trpc.js';
 import { controls, tokens } from './styles.js';
 import './language-switcher.js';
+
+type PendingInvitation = StaffOverview['invitations'][number];
 
 interface NavItem {
   route: RouteName;
@@ -14,12 +16,16 @@ interface NavItem {
 
 const navItems: readonly NavItem[] = [
   { route: 'inbox', label: 'nav.inbox', isOwnerOnly: false },
+  { route: 'dashboard', label: 'nav.dashboard', isOwnerOnly: false },
+  { route: 'orders', label: 'nav.orders', isOwnerOnly: false },
   { route: 'counter', label: 'nav.counter', isOwnerOnly: false },
   { route: 'staff', label: 'nav.staff', isOwnerOnly: true },
   { route: 'keys', label: 'nav.keys', isOwnerOnly: true },
   { route: 'webhooks', label: 'nav.webhooks', isOwnerOnly: true },
   { route: 'emails', label: 'nav.emails', isOwnerOnly: false },
   { route: 'loyalty', label: 'nav.loyalty', isOwnerOnly: false },
+  { route: 'audit', label: 'nav.audit', isOwnerOnly: false },
+  { route: 'settings', label: 'nav.settings', isOwnerOnly: false },
 ];
 
 /**
@@ -27,15 +33,21 @@ const navItems: readonly NavItem[] = [
  * the navigation (owners also see team, keys and webhooks), the language, sign-out; the page goes in the slot.
  * On a phone the navigation is a row of tabs under the header; from 48rem it is a side bar.
  *
+ * Invitations from other shops waiting for the person's answer show above the page, each joined
+ * with one click.
+ *
  * @slot - the current page
  * @csspart header - the top bar
  * @csspart nav - the navigation
+ * @csspart invitations - the pending invitations
  */
 export class ComptoirAppShell extends LitElement {
   static override properties = {
     me: { attribute: false },
     route: {},
     error: { state: true },
+    joined: { state: true },
+    isJoining: { state: true },
   };
 
   static override styles = [
@@ -45,6 +57,8 @@ export class ComptoirAppShell extends LitElement {
       :host {
         display: grid;
         min-height: 100vh;
+        /* minmax(0, …): the row of tabs scrolls inside the phone's width instead of widening the page. */
+        grid-template-columns: minmax(0, 1fr);
         grid-template-rows: auto auto 1fr;
         background: var(--_bg);
       }
@@ -129,9 +143,30 @@ export class ComptoirAppShell extends LitElement {
         padding: 1rem;
         min-width: 0;
       }
+      .invitations {
+        margin-bottom: 1rem;
+      }
+      .invitations h2 {
+        margin: 0 0 0.5rem;
+        font-size: 1.05rem;
+      }
+      .invitations ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      .invitations li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem;
+      }
       @media (min-width: 48rem) {
         :host {
-          grid-template-columns: 14rem 1fr;
+          grid-template-columns: 14rem minmax(0, 1fr);
           grid-template-rows: auto 1fr;
         }
         header {
@@ -165,6 +200,9 @@ export class ComptoirAppShell extends LitElement {
   /** The current page, to mark it in the navigation. */
   declare route: RouteName;
   declare error: string;
+  /** The shop just joined from an invitation, to offer opening it. */
+  declare joined: PendingInvitation['shop'] | null;
+  declare isJoining: boolean;
 
   private readonly locale = new LocaleController(this);
 
@@ -172,10 +210,32 @@ export class ComptoirAppShell extends LitElement {
     super();
     this.route = 'inbox';
     this.error = '';
+    this.joined = null;
+    this.isJoining = false;
   }
 
-  private async switchShop(event: Event): Promise<void> {
-    const shopId = (event.target as HTMLSelectElement).value;
+  /** Accepts an invitation; the refreshed session then lists the shop in the switcher. */
+  private async join(invitation: PendingInvitation): Promise<void> {
+    this.error = '';
+    this.joined = null;
+    this.isJoining = true;
+    try {
+      await api.staff.joinShop.mutate({ invitationId: invitation.id });
+      await session.refresh();
+      this.joined = invitation.shop;
+    } catch (error) {
+      session.handleError(error);
+      this.error = errorMessageOf(error);
+      // A withdrawn or expired invitation: show the list as it is now.
+      await session.refresh().catch(() => undefined);
+    } finally {
+      this.isJoining = false;
+    }
+  }
+
+  /** Makes a shop the active one (from the switcher, or the notice of a shop just joined). */
+  private async openShop(shopId: string): Promise<void> {
+    this.joined = null;
     this.error = '';
     try {
       await session.switchShop(shopId);
@@ -183,6 +243,46 @@ export class ComptoirAppShell extends LitElement {
       session.handleError(error);
       this.error = errorMessageOf(error);
     }
+  }
+
+  private renderInvitations() {
+    const { invitations } = this.me;
+    const joined = this.joined;
+    return html`
+      ${invitations.length
+        ? html`<section class="card invitations" part="invitations" aria-labelledby="invitations-title">
+            <h2 id="invitations-title">${t('shell.invitations')}</h2>
+            <ul>
+              ${invitations.map(
+                (invitation) => html`<li>
+                  <span>${t('shell.invitation', {
+                    shop: invitation.shop.name,
+                    role: t(invitation.role === 'owner' ? 'role.owner' : 'role.staff'),
+                    date: formatDateTime(invitation.expiresAt, false),
+                  })}</span>
+                  <button type="button" ?disabled=${this.isJoining} @click=${() => this.join(invitation)}>
+                    ${t('shell.invitation.join', { shop: invitation.shop.name })}
+                  </button>
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
+      ${joined
+        ? html`<p class="alert success invitations" role="status">
+            ${t('shell.invitation.joined', { shop: joined.name })}
+            ${joined.id === this.me.activeShop.id
+              ? nothing
+              : html`<button type="button" class="secondary" @click=${() => this.openShop(joined.id)}>
+                  ${t('shell.invitation.open', { shop: joined.name })}
+                </button>`}
+          </p>`
+        : nothing}
+    `;
+  }
+
+  private switchShop(event: Event): Promise<void> {
+    return this.openShop((event.target as HTMLSelectElement).value);
   }
 
   private renderShop() {
@@ -228,6 +328,7 @@ export class ComptoirAppShell extends LitElement {
       </nav>
       <main id="main" tabindex="-1">
         ${this.error ? html`<p class="alert error" role="alert">${this.error}</p>` : nothing}
+        ${this.renderInvitations()}
         <slot></slot>
       </main>
     `;

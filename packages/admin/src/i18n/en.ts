@@ -1,4 +1,6 @@
 import type { Messages } from './fr.js';
+import { insightsEn } from './insights.en.js';
+import { settingsEn } from './settings.en.js';
 
 /** The admin's English texts. */
 export const en: Messages = {
@@ -25,6 +27,13 @@ export const en: Messages = {
   'accept.intro': 'Choose your password to access the shop’s admin.',
   'accept.submit': 'Save my password',
   'accept.done': 'Password saved. Sign in with {email}.',
+  'accept.existing.title': 'Join a shop',
+  'accept.existing.intro':
+    'You already have a Comptoir account. To accept the invitation, confirm with your current password: it does not change.',
+  'accept.existing.password': 'Current password',
+  'accept.existing.passwordRequired': 'Enter your current password.',
+  'accept.existing.submit': 'Accept the invitation',
+  'accept.existing.done': 'Invitation accepted. Sign in with {email}: the new shop is in the shop switcher.',
 
   'forgot.title': 'Forgotten password',
   'forgot.intro': 'Enter your email address: we will send you a link to choose a new password.',
@@ -43,6 +52,11 @@ export const en: Messages = {
   'shell.nav': 'Main navigation',
   'shell.shop': 'Shop',
   'shell.switchShop': 'Switch shop',
+  'shell.invitations': 'Pending invitations',
+  'shell.invitation': '{shop} invites you to join its team ({role}), until {date}.',
+  'shell.invitation.join': 'Join {shop}',
+  'shell.invitation.joined': 'You joined {shop}.',
+  'shell.invitation.open': 'Open {shop}',
   'shell.logout': 'Sign out',
   'shell.signedInAs': 'Signed in: {name}',
 
@@ -170,9 +184,9 @@ export const en: Messages = {
   'claim.closed': 'Claim closed.',
 
   'counter.title': 'Counter',
-  'counter.intro': 'A customer brings back an item: type the code of their return (or scan its QR code) to mark it received.',
-  'counter.code': 'Return code',
-  'counter.submit': 'Mark received',
+  'counter.intro': 'A customer collects an order or brings back an item: type the code they show (pickup PU-… or return R-…) or scan its QR code.',
+  'counter.code': 'Pickup or return code',
+  'counter.submit': 'Confirm',
   'counter.scan': 'Scan with the camera',
   'counter.stopScan': 'Stop the camera',
   'counter.camera': 'Camera',
@@ -182,6 +196,10 @@ export const en: Messages = {
   'counter.status': 'Status: {status}',
   'counter.refundDue': 'Refund due by {date}.',
   'counter.open': 'Open the return',
+  'counter.handedOver': 'Order {number} handed over.',
+  'counter.alreadyHandedOver': 'Order {number} was already handed over: nothing changed.',
+  'counter.customer': 'Customer: {name}',
+  'counter.slot': 'Booked slot: {date}',
 
   'role.owner': 'Owner',
   'role.staff': 'Staff',
@@ -195,7 +213,8 @@ export const en: Messages = {
   'staff.invite.submit': 'Invite',
   'staff.invite.link':
     'Pass this link on to {name}: it lets them choose a password, once, until {date}. It will not be shown again.',
-  'staff.invite.added': '{email} already had an account: they now have access to this shop.',
+  'staff.invite.emailed':
+    '{email} already has a Comptoir account: we emailed them an invitation. They get access to this shop only once they accept it.',
   'staff.list.title': 'Members',
   'staff.status.active': 'Active',
   'staff.status.invited': 'Invitation pending',
@@ -203,6 +222,9 @@ export const en: Messages = {
   'staff.remove': 'Remove {name}',
   'staff.remove.confirm': 'Remove {name} from this shop’s team?',
   'staff.removed': '{name} was removed from the team.',
+  'staff.withdraw': 'Withdraw the invitation of {name}',
+  'staff.withdraw.confirm': 'Withdraw the invitation sent to {name}?',
+  'staff.withdrawn': 'The invitation sent to {name} was withdrawn.',
 
   'keys.title': 'API keys',
   'keys.ownerOnly': 'Only the shop owner manages keys.',
@@ -285,6 +307,7 @@ export const en: Messages = {
   'webhooks.event.return.refused': 'Return refused',
   'webhooks.event.return.received': 'Return received',
   'webhooks.event.refund.succeeded': 'Refund made',
+  'webhooks.event.refund.failed': 'Refund failed',
   'webhooks.event.store_credit.issued': 'Store credit issued',
   'webhooks.event.claim.opened': 'Claim opened',
   'webhooks.event.claim.decided': 'Claim decided',
@@ -410,4 +433,6 @@ export const en: Messages = {
   'action.copy': 'Copy',
   'action.copied': 'Copied',
   'action.cancel': 'Cancel',
+  ...insightsEn,
+  ...settingsEn,
 };

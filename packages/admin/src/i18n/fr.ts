@@ -1,3 +1,6 @@
+import { insightsFr } from './insights.fr.js';
+import { settingsFr } from './settings.fr.js';
+
 /**
  * The admin's French texts: the source table. `{name}` placeholders are filled by `t()`. Every other
  * language must provide exactly these keys (checked by the `Messages` type).
@@ -26,6 +29,13 @@ export const fr = {
   'accept.intro': 'Choisissez votre mot de passe pour accéder à l’administration de la boutique.',
   'accept.submit': 'Enregistrer mon mot de passe',
   'accept.done': 'Mot de passe enregistré. Connectez-vous avec {email}.',
+  'accept.existing.title': 'Rejoindre une boutique',
+  'accept.existing.intro':
+    'Vous avez déjà un compte Comptoir. Pour accepter l’invitation, confirmez avec votre mot de passe actuel : il ne change pas.',
+  'accept.existing.password': 'Mot de passe actuel',
+  'accept.existing.passwordRequired': 'Saisissez votre mot de passe actuel.',
+  'accept.existing.submit': 'Accepter l’invitation',
+  'accept.existing.done': 'Invitation acceptée. Connectez-vous avec {email} : la nouvelle boutique est dans le sélecteur de boutique.',
 
   'forgot.title': 'Mot de passe oublié',
   'forgot.intro': 'Indiquez votre adresse e-mail : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
@@ -44,6 +54,11 @@ export const fr = {
   'shell.nav': 'Navigation principale',
   'shell.shop': 'Boutique',
   'shell.switchShop': 'Changer de boutique',
+  'shell.invitations': 'Invitations en attente',
+  'shell.invitation': '{shop} vous invite à rejoindre son équipe ({role}), jusqu’au {date}.',
+  'shell.invitation.join': 'Rejoindre {shop}',
+  'shell.invitation.joined': 'Vous avez rejoint {shop}.',
+  'shell.invitation.open': 'Ouvrir {shop}',
   'shell.logout': 'Se déconnecter',
   'shell.signedInAs': 'Connecté·e : {name}',
 
@@ -56,7 +71,7 @@ export const fr = {
   'inbox.placeholder':
     'Les retours, réclamations, échanges et demandes arriveront ici avec le moteur de garanties, triés par prochaine échéance.',
 
-  'nav.counter': 'Dépôt en boutique',
+  'nav.counter': 'Retraits et dépôts',
 
   'inbox.filter.type': 'Type',
   'inbox.filter.deadline': 'Échéance',
@@ -170,10 +185,10 @@ export const fr = {
   'claim.close': 'Clore la réclamation',
   'claim.closed': 'Réclamation close.',
 
-  'counter.title': 'Dépôt en boutique',
-  'counter.intro': 'Un client rapporte un article : tapez le code de son retour (ou scannez son QR code) pour le marquer reçu.',
-  'counter.code': 'Code du retour',
-  'counter.submit': 'Marquer reçu',
+  'counter.title': 'Retraits et dépôts',
+  'counter.intro': 'Un client retire une commande ou rapporte un article : tapez le code qu’il présente (retrait PU-… ou retour R-…) ou scannez son QR code.',
+  'counter.code': 'Code de retrait ou de retour',
+  'counter.submit': 'Valider',
   'counter.scan': 'Scanner avec la caméra',
   'counter.stopScan': 'Arrêter la caméra',
   'counter.camera': 'Caméra',
@@ -183,6 +198,10 @@ export const fr = {
   'counter.status': 'Statut : {status}',
   'counter.refundDue': 'Remboursement dû au plus tard le {date}.',
   'counter.open': 'Ouvrir le retour',
+  'counter.handedOver': 'Commande {number} remise au client.',
+  'counter.alreadyHandedOver': 'La commande {number} avait déjà été remise : rien n’a changé.',
+  'counter.customer': 'Client : {name}',
+  'counter.slot': 'Créneau réservé : {date}',
 
   'role.owner': 'Propriétaire',
   'role.staff': 'Employé·e',
@@ -196,7 +215,8 @@ export const fr = {
   'staff.invite.submit': 'Inviter',
   'staff.invite.link':
     'Transmettez ce lien à {name} : il permet de choisir un mot de passe, une seule fois, jusqu’au {date}. Il ne sera plus affiché.',
-  'staff.invite.added': '{email} avait déjà un compte : cette personne a maintenant accès à la boutique.',
+  'staff.invite.emailed':
+    '{email} a déjà un compte Comptoir : une invitation lui a été envoyée par e-mail. Cette personne n’aura accès à la boutique qu’après l’avoir acceptée.',
   'staff.list.title': 'Membres',
   'staff.status.active': 'Actif',
   'staff.status.invited': 'Invitation en attente',
@@ -204,6 +224,9 @@ export const fr = {
   'staff.remove': 'Retirer {name}',
   'staff.remove.confirm': 'Retirer {name} de l’équipe de cette boutique ?',
   'staff.removed': '{name} a été retiré·e de l’équipe.',
+  'staff.withdraw': 'Retirer l’invitation de {name}',
+  'staff.withdraw.confirm': 'Retirer l’invitation envoyée à {name} ?',
+  'staff.withdrawn': 'L’invitation envoyée à {name} a été retirée.',
 
   'keys.title': 'Clés d’API',
   'keys.ownerOnly': 'Seul le propriétaire de la boutique gère les clés.',
@@ -287,6 +310,7 @@ export const fr = {
   'webhooks.event.return.refused': 'Retour refusé',
   'webhooks.event.return.received': 'Retour reçu',
   'webhooks.event.refund.succeeded': 'Remboursement effectué',
+  'webhooks.event.refund.failed': 'Remboursement échoué',
   'webhooks.event.store_credit.issued': 'Avoir émis',
   'webhooks.event.claim.opened': 'Réclamation ouverte',
   'webhooks.event.claim.decided': 'Réclamation tranchée',
@@ -413,6 +437,8 @@ export const fr = {
   'action.copy': 'Copier',
   'action.copied': 'Copié',
   'action.cancel': 'Annuler',
+  ...insightsFr,
+  ...settingsFr,
 } as const;
 
 /** Every text key of the admin. */

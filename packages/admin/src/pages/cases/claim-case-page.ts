@@ -1,21 +1,20 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { canTransition, claimMachine } from '@comptoir/protocol/status/index';
-import { currentLocale, formatDateTime, LocaleController, t, type MessageKey } from '../../i18n/index.js';
-import { session } from '../../session.js';
-import { api, errorMessageOf, type Outputs } from '../../trpc.js';
+import { LocaleController, t, type MessageKey } from '../../i18n/index.js';
+import { api, type Outputs } from '../../trpc.js';
 import { controls, tokens } from '../../components/styles.js';
-import { caseStatusLabel, countdownOf, formatMoney } from '../inbox/case-labels.js';
-import { eventLabel } from './return-case-page.js';
+import { caseStatusLabel, formatMoney } from '../inbox/case-labels.js';
+import { CaseActionController } from './case-action-controller.js';
+import { renderCaseFrame, renderCaseHeader } from './case-header.js';
+import { renderCaseTimeline } from './case-timeline.js';
+import { detailPageStyles } from '../../components/detail-page-styles.js';
+import { insertIntoTextarea, type SavedReplyChosenDetail } from './saved-reply-picker.js';
+import './case-notes.js';
+import './customer-history.js';
+import './saved-reply-picker.js';
 
 type ClaimDetail = Outputs['claims']['admin']['detail'];
 type Resolution = 'refund' | 'replacement' | 'reject';
-
-const actorKeys: Record<string, MessageKey> = {
-  shopper: 'actor.shopper',
-  staff: 'actor.staff',
-  shop_backend: 'actor.shop_backend',
-  system: 'actor.system',
-};
 
 const kindKeys: Record<string, MessageKey> = {
   not_received: 'claim.kind.not_received',
@@ -25,8 +24,8 @@ const kindKeys: Record<string, MessageKey> = {
 
 /**
  * One claim (parcel not received, damaged, not as described) as staff handle it: the shopper's
- * words, the timeline, and only what its state allows: answer, resolve (refund, replacement or
- * reject with a reason), close.
+ * words, the customer's history, the timeline, internal notes, and only what its state allows:
+ * answer (with a saved reply if wished), resolve (refund, replacement or reject with a reason), close.
  *
  * @csspart event - one entry of the timeline
  */
@@ -34,9 +33,6 @@ export class ComptoirClaimCasePage extends LitElement {
   static override properties = {
     claimId: {},
     detail: { state: true },
-    error: { state: true },
-    notice: { state: true },
-    busy: { state: true },
     resolution: { state: true },
     provider: { state: true },
   };
@@ -44,45 +40,11 @@ export class ComptoirClaimCasePage extends LitElement {
   static override styles = [
     tokens,
     controls,
+    detailPageStyles,
     css`
-      :host {
-        display: grid;
-        gap: 1rem;
-      }
-      h1 {
-        margin: 0;
-      }
-      .summary,
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: center;
-      }
-      .plain {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5rem;
-      }
-      textarea {
-        font: inherit;
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_muted);
-        border-radius: calc(var(--_radius) - 4px);
-        padding: 0.6rem 0.7rem;
-        width: 100%;
-        min-height: 5rem;
-      }
       .description {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
-      }
-      .countdown.overdue {
-        color: var(--_danger);
-        font-weight: 700;
       }
     `,
   ];
@@ -90,56 +52,21 @@ export class ComptoirClaimCasePage extends LitElement {
   /** The claim to show. */
   declare claimId: string;
   declare detail: ClaimDetail | null;
-  declare error: string;
-  declare notice: string;
-  declare busy: boolean;
   declare resolution: Resolution;
   declare provider: 'manual' | 'store_credit';
 
   private readonly locale = new LocaleController(this);
+  private readonly actions = new CaseActionController(this, async () => {
+    this.detail = await api.claims.admin.detail.query({ claimId: this.claimId });
+  });
   private idempotencyKey = `admin-${crypto.randomUUID()}`;
 
   constructor() {
     super();
     this.claimId = '';
     this.detail = null;
-    this.error = '';
-    this.notice = '';
-    this.busy = false;
     this.resolution = 'refund';
     this.provider = 'manual';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.detail = await api.claims.admin.detail.query({ claimId: this.claimId });
-    } catch (error) {
-      session.handleError(error);
-      this.error = errorMessageOf(error);
-    }
-  }
-
-  private async act(action: () => Promise<unknown>, done: MessageKey): Promise<boolean> {
-    this.busy = true;
-    this.error = '';
-    this.notice = '';
-    try {
-      await action();
-      this.notice = t(done);
-      await this.load();
-      return true;
-    } catch (error) {
-      session.handleError(error);
-      this.error = errorMessageOf(error);
-      return false;
-    } finally {
-      this.busy = false;
-    }
   }
 
   private async answer(event: SubmitEvent): Promise<void> {
@@ -147,7 +74,7 @@ export class ComptoirClaimCasePage extends LitElement {
     const form = event.target as HTMLFormElement;
     const message = new FormData(form).get('answer')?.toString().trim() ?? '';
     if (!message) return;
-    if (await this.act(() => api.claims.admin.answer.mutate({ claimId: this.claimId, message }), 'claim.answered')) form.reset();
+    if (await this.actions.run(() => api.claims.admin.answer.mutate({ claimId: this.claimId, message }), 'claim.answered')) form.reset();
   }
 
   private async resolve(event: SubmitEvent): Promise<void> {
@@ -173,7 +100,7 @@ export class ComptoirClaimCasePage extends LitElement {
         idempotencyKey: this.idempotencyKey,
       });
     };
-    if (await this.act(call, 'claim.resolved')) this.idempotencyKey = `admin-${crypto.randomUUID()}`;
+    if (await this.actions.run(call, 'claim.resolved')) this.idempotencyKey = `admin-${crypto.randomUUID()}`;
   }
 
   private renderResolve() {
@@ -214,24 +141,28 @@ export class ComptoirClaimCasePage extends LitElement {
         <label for="claim-message">${this.resolution === 'reject' ? t('claim.rejectReason') : t('claim.message')}</label>
         <textarea id="claim-message" name="message" maxlength="10000" ?required=${this.resolution === 'reject'}></textarea>
       </div>
-      <button type="submit" class=${this.resolution === 'reject' ? 'danger' : ''} ?disabled=${this.busy}>${t('claim.resolve.submit')}</button>
+      <button type="submit" class=${this.resolution === 'reject' ? 'danger' : ''} ?disabled=${this.actions.busy}>${t('claim.resolve.submit')}</button>
     </form>`;
   }
 
   private renderDetail(detail: ClaimDetail) {
-    const countdown = countdownOf(detail.openedAt, detail.nextDeadlineAt, Date.now());
     const canAnswer = canTransition(claimMachine, detail.status, 'answered');
     const canResolve = ['resolved', 'rejected', 'refunded'].some((to) => canTransition(claimMachine, detail.status, to));
     const canClose = canTransition(claimMachine, detail.status, 'closed');
     return html`
-      <h1>${t('claim.title', { number: detail.order.number })}</h1>
-      <div class="summary">
-        <strong>${caseStatusLabel('claim', detail.status)}</strong>
-        <span>${kindKeys[detail.kind] ? t(kindKeys[detail.kind]!) : detail.kind}</span>
-        ${detail.nextDeadlineAt ? html`<span class="countdown ${countdown.urgency}">${countdown.text}</span>` : nothing}
-      </div>
-      ${this.error ? html`<p class="alert error" role="alert">${this.error}</p>` : nothing}
-      ${this.notice ? html`<p class="alert success" role="status">${this.notice}</p>` : nothing}
+      ${renderCaseHeader(
+        {
+          title: t('claim.title', { number: detail.order.number }),
+          status: caseStatusLabel('claim', detail.status),
+          facts: [
+            kindKeys[detail.kind] ? t(kindKeys[detail.kind]!) : detail.kind,
+            html`<a href=${`#/order?id=${encodeURIComponent(detail.order.id)}`}>${t('return.order', { number: detail.order.number })}</a>`,
+          ],
+          openedAt: detail.openedAt,
+          nextDeadlineAt: detail.nextDeadlineAt,
+        },
+        this.actions,
+      )}
       ${detail.description ? html`<section class="card"><p class="description">${detail.description}</p></section>` : nothing}
       ${detail.refunds.length
         ? html`<section class="card">
@@ -243,49 +174,37 @@ export class ComptoirClaimCasePage extends LitElement {
         : nothing}
       ${canAnswer
         ? html`<form class="card" @submit=${this.answer}>
+            <comptoir-saved-reply-picker
+              case-type="claim"
+              customer-id=${detail.customerId}
+              case-id=${this.claimId}
+              @comptoir-saved-reply-chosen=${(event: CustomEvent<SavedReplyChosenDetail>) => insertIntoTextarea(this.renderRoot.querySelector('#answer'), event.detail.body)}
+            ></comptoir-saved-reply-picker>
             <div class="field">
               <label for="answer">${t('claim.answer')}</label>
               <textarea id="answer" name="answer" required maxlength="10000"></textarea>
             </div>
-            <button type="submit" ?disabled=${this.busy}>${t('ticket.send')}</button>
+            <button type="submit" ?disabled=${this.actions.busy}>${t('ticket.send')}</button>
           </form>`
         : nothing}
       ${canResolve ? this.renderResolve() : nothing}
       ${canClose
         ? html`<div class="actions">
-            <button type="button" class="secondary" ?disabled=${this.busy}
-              @click=${() => this.act(() => api.claims.admin.close.mutate({ claimId: this.claimId }), 'claim.closed')}>
+            <button type="button" class="secondary" ?disabled=${this.actions.busy}
+              @click=${() => this.actions.run(() => api.claims.admin.close.mutate({ claimId: this.claimId }), 'claim.closed')}>
               ${t('claim.close')}
             </button>
           </div>`
         : nothing}
-      <section class="card" aria-labelledby="timeline-title">
-        <h2 id="timeline-title">${t('timeline.title')}</h2>
-        <ol class="plain">
-          ${detail.events.map((event) => {
-            const actor = actorKeys[event.actorType] ? t(actorKeys[event.actorType]!) : event.actorType;
-            const reason = event.reasonMessage?.[currentLocale()] ?? event.reason;
-            return html`<li part="event">
-              <strong>${event.toStatus ? caseStatusLabel('claim', event.toStatus) : eventLabel(event.type)}</strong>
-              <span class="muted">· ${actor} · ${formatDateTime(event.occurredAt)}</span>
-              ${reason ? html`<br /><span>${t('timeline.reason', { reason })}</span>` : nothing}
-            </li>`;
-          })}
-        </ol>
-      </section>
+      <comptoir-customer-history customer-id=${detail.customerId}></comptoir-customer-history>
+      ${renderCaseTimeline(detail.events, 'claim')}
+      <comptoir-case-notes case-type="claim" case-id=${this.claimId} @comptoir-case-note-added=${() => this.actions.reloadDone('note.added')}></comptoir-case-notes>
     `;
   }
 
   override render() {
     void this.locale;
-    return html`
-      <p><a href="#/inbox">${t('case.back')}</a></p>
-      ${this.detail
-        ? this.renderDetail(this.detail)
-        : this.error
-          ? html`<p class="alert error" role="alert">${this.error}</p>`
-          : html`<p class="muted" role="status">${t('app.loading')}</p>`}
-    `;
+    return renderCaseFrame(this.detail, this.actions, (detail) => this.renderDetail(detail));
   }
 }
 

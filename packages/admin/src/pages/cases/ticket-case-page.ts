@@ -1,22 +1,23 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { canTransition, ticketMachine } from '@comptoir/protocol/status/index';
-import { formatDateTime, LocaleController, t, type MessageKey } from '../../i18n/index.js';
-import { session } from '../../session.js';
-import { api, errorMessageOf, type Outputs } from '../../trpc.js';
+import { formatDateTime, LocaleController, t } from '../../i18n/index.js';
+import { api, type Outputs } from '../../trpc.js';
 import { controls, tokens } from '../../components/styles.js';
-import { caseStatusLabel, countdownOf } from '../inbox/case-labels.js';
+import { caseStatusLabel } from '../inbox/case-labels.js';
+import { CaseActionController } from './case-action-controller.js';
+import { renderCaseFrame, renderCaseHeader } from './case-header.js';
+import { actorText } from './case-timeline.js';
+import { detailPageStyles } from '../../components/detail-page-styles.js';
+import { insertIntoTextarea, type SavedReplyChosenDetail } from './saved-reply-picker.js';
+import './customer-history.js';
+import './saved-reply-picker.js';
 
 type TicketThread = Outputs['tickets']['admin']['thread'];
 
-const authorKeys: Record<string, MessageKey> = {
-  shopper: 'actor.shopper',
-  staff: 'actor.staff',
-  system: 'actor.system',
-};
-
 /**
- * One customer request as staff handle it: the thread (internal messages marked), a reply box,
- * resolve or reopen when the ticket's state machine allows it.
+ * One customer request as staff handle it: the thread (internal messages marked), the customer's
+ * history, a reply box with the shop's saved replies, resolve or reopen when the ticket's state
+ * machine allows it.
  *
  * @csspart message - one message of the thread
  */
@@ -24,37 +25,21 @@ export class ComptoirTicketCasePage extends LitElement {
   static override properties = {
     ticketId: {},
     thread: { state: true },
-    error: { state: true },
-    notice: { state: true },
-    busy: { state: true },
   };
 
   static override styles = [
     tokens,
     controls,
+    detailPageStyles,
     css`
-      :host {
-        display: grid;
-        gap: 1rem;
-      }
-      h1 {
-        margin: 0;
-      }
-      .summary,
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: center;
-      }
-      ol {
+      ol.thread {
         list-style: none;
         margin: 0;
         padding: 0;
         display: grid;
         gap: 0.75rem;
       }
-      li {
+      ol.thread > li {
         max-width: 90%;
         overflow-wrap: anywhere;
       }
@@ -70,18 +55,7 @@ export class ComptoirTicketCasePage extends LitElement {
         border-style: dashed;
       }
       textarea {
-        font: inherit;
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_muted);
-        border-radius: calc(var(--_radius) - 4px);
-        padding: 0.6rem 0.7rem;
-        width: 100%;
         min-height: 6rem;
-      }
-      .countdown.overdue {
-        color: var(--_danger);
-        font-weight: 700;
       }
     `,
   ];
@@ -89,51 +63,16 @@ export class ComptoirTicketCasePage extends LitElement {
   /** The ticket to show. */
   declare ticketId: string;
   declare thread: TicketThread | null;
-  declare error: string;
-  declare notice: string;
-  declare busy: boolean;
 
   private readonly locale = new LocaleController(this);
+  private readonly actions = new CaseActionController(this, async () => {
+    this.thread = await api.tickets.admin.thread.query({ ticketId: this.ticketId });
+  });
 
   constructor() {
     super();
     this.ticketId = '';
     this.thread = null;
-    this.error = '';
-    this.notice = '';
-    this.busy = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.thread = await api.tickets.admin.thread.query({ ticketId: this.ticketId });
-    } catch (error) {
-      session.handleError(error);
-      this.error = errorMessageOf(error);
-    }
-  }
-
-  private async act(action: () => Promise<unknown>, done: MessageKey): Promise<boolean> {
-    this.busy = true;
-    this.error = '';
-    this.notice = '';
-    try {
-      await action();
-      this.notice = t(done);
-      await this.load();
-      return true;
-    } catch (error) {
-      session.handleError(error);
-      this.error = errorMessageOf(error);
-      return false;
-    } finally {
-      this.busy = false;
-    }
   }
 
   private async reply(event: SubmitEvent): Promise<void> {
@@ -141,29 +80,32 @@ export class ComptoirTicketCasePage extends LitElement {
     const form = event.target as HTMLFormElement;
     const body = new FormData(form).get('reply')?.toString().trim() ?? '';
     if (!body) return;
-    if (await this.act(() => api.tickets.admin.reply.mutate({ ticketId: this.ticketId, body }), 'ticket.replied')) form.reset();
+    if (await this.actions.run(() => api.tickets.admin.reply.mutate({ ticketId: this.ticketId, body }), 'ticket.replied')) form.reset();
   }
 
   private renderThread(thread: TicketThread) {
-    const countdown = countdownOf(thread.openedAt, thread.nextDeadlineAt, Date.now());
     const canResolve = canTransition(ticketMachine, thread.status, 'resolved');
     const canReopen = canTransition(ticketMachine, thread.status, 'reopened');
     return html`
-      <h1>${thread.subject}</h1>
-      <div class="summary">
-        <strong>${caseStatusLabel('ticket', thread.status)}</strong>
-        ${thread.order ? html`<span>${t('return.order', { number: thread.order.number })}</span>` : nothing}
-        ${thread.nextDeadlineAt ? html`<span class="countdown ${countdown.urgency}">${countdown.text}</span>` : nothing}
-      </div>
-      ${this.error ? html`<p class="alert error" role="alert">${this.error}</p>` : nothing}
-      ${this.notice ? html`<p class="alert success" role="status">${this.notice}</p>` : nothing}
+      ${renderCaseHeader(
+        {
+          title: thread.subject,
+          status: caseStatusLabel('ticket', thread.status),
+          facts: thread.order
+            ? [html`<a href=${`#/order?id=${encodeURIComponent(thread.order.id)}`}>${t('return.order', { number: thread.order.number })}</a>`]
+            : [],
+          openedAt: thread.openedAt,
+          nextDeadlineAt: thread.nextDeadlineAt,
+        },
+        this.actions,
+      )}
       <section aria-labelledby="thread-title">
         <h2 id="thread-title">${t('ticket.thread')}</h2>
-        <ol>
+        <ol class="thread">
           ${thread.messages.map(
             (message) => html`<li part="message" class="card ${message.authorType} ${message.internal ? 'internal' : ''}">
               <span class="muted">
-                ${authorKeys[message.authorType] ? t(authorKeys[message.authorType]!) : message.authorType}
+                ${actorText(message.authorType)}
                 ${message.internal ? html` · ${t('ticket.internal')}` : nothing} · ${formatDateTime(message.createdAt)}
               </span>
               <p class="body">${message.body}</p>
@@ -172,39 +114,39 @@ export class ComptoirTicketCasePage extends LitElement {
         </ol>
       </section>
       <form class="card" @submit=${this.reply}>
+        <comptoir-saved-reply-picker
+          case-type="ticket"
+          customer-id=${thread.customerId}
+          case-id=${this.ticketId}
+          @comptoir-saved-reply-chosen=${(event: CustomEvent<SavedReplyChosenDetail>) => insertIntoTextarea(this.renderRoot.querySelector('#reply'), event.detail.body)}
+        ></comptoir-saved-reply-picker>
         <div class="field">
           <label for="reply">${t('ticket.reply')}</label>
           <textarea id="reply" name="reply" required maxlength="10000"></textarea>
         </div>
         <div class="actions">
-          <button type="submit" ?disabled=${this.busy}>${t('ticket.send')}</button>
+          <button type="submit" ?disabled=${this.actions.busy}>${t('ticket.send')}</button>
           ${canResolve
-            ? html`<button type="button" class="secondary" ?disabled=${this.busy}
-                @click=${() => this.act(() => api.tickets.admin.resolve.mutate({ ticketId: this.ticketId }), 'ticket.resolved')}>
+            ? html`<button type="button" class="secondary" ?disabled=${this.actions.busy}
+                @click=${() => this.actions.run(() => api.tickets.admin.resolve.mutate({ ticketId: this.ticketId }), 'ticket.resolved')}>
                 ${t('ticket.resolve')}
               </button>`
             : nothing}
           ${canReopen
-            ? html`<button type="button" class="secondary" ?disabled=${this.busy}
-                @click=${() => this.act(() => api.tickets.admin.reopen.mutate({ ticketId: this.ticketId }), 'ticket.reopened')}>
+            ? html`<button type="button" class="secondary" ?disabled=${this.actions.busy}
+                @click=${() => this.actions.run(() => api.tickets.admin.reopen.mutate({ ticketId: this.ticketId }), 'ticket.reopened')}>
                 ${t('ticket.reopen')}
               </button>`
             : nothing}
         </div>
       </form>
+      <comptoir-customer-history customer-id=${thread.customerId}></comptoir-customer-history>
     `;
   }
 
   override render() {
     void this.locale;
-    return html`
-      <p><a href="#/inbox">${t('case.back')}</a></p>
-      ${this.thread
-        ? this.renderThread(this.thread)
-        : this.error
-          ? html`<p class="alert error" role="alert">${this.error}</p>`
-          : html`<p class="muted" role="status">${t('app.loading')}</p>`}
-    `;
+    return renderCaseFrame(this.thread, this.actions, (thread) => this.renderThread(thread));
   }
 }
 

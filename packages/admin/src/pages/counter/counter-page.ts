@@ -5,7 +5,7 @@ import { api, errorMessageOf, type Outputs } from '../../trpc.js';
 import { controls, tokens } from '../../components/styles.js';
 import { caseStatusLabel } from '../inbox/case-labels.js';
 
-type Received = Outputs['returns']['admin']['receiveByCode'];
+type Scanned = Outputs['counter']['admin']['scan'];
 
 /** The part of the Shape Detection API the counter uses (not yet in TypeScript's DOM types). */
 interface BarcodeDetectorLike {
@@ -18,15 +18,17 @@ function barcodeDetector(): BarcodeDetectorConstructor | null {
   return typeof candidate === 'function' && typeof navigator.mediaDevices?.getUserMedia === 'function' ? candidate : null;
 }
 
-/** The return code inside what a QR code holds (the code itself, or a URL ending with it). */
+/** The pickup or return code inside what a QR code holds (the code itself, or a URL ending with it). */
 function codeFrom(raw: string): string {
-  const match = /R-[A-Z0-9]{4,}/i.exec(raw);
+  const match = /PU-?[A-Z0-9]{4}-?[A-Z0-9]{4}|R-[A-Z0-9]{4,}/i.exec(raw);
   return (match ? match[0] : raw).trim().toUpperCase();
 }
 
 /**
- * The counter: type a return's code (always possible) or, where the browser has `BarcodeDetector`,
- * scan its QR code with the camera; the item is marked received and the refund clock starts.
+ * The counter: one input for whatever the customer shows, typed (always possible) or, where the
+ * browser has `BarcodeDetector`, scanned with the camera. The server tells the code's kind by its
+ * shape: a pickup code hands the order over, a return code marks the item received and starts
+ * the refund clock.
  */
 export class ComptoirCounterPage extends LitElement {
   static override properties = {
@@ -72,7 +74,7 @@ export class ComptoirCounterPage extends LitElement {
 
   declare code: string;
   declare error: string;
-  declare result: Received | null;
+  declare result: Scanned | null;
   declare busy: boolean;
   declare isScanning: boolean;
 
@@ -99,7 +101,7 @@ export class ComptoirCounterPage extends LitElement {
     this.error = '';
     this.result = null;
     try {
-      this.result = await api.returns.admin.receiveByCode.mutate({ code });
+      this.result = await api.counter.admin.scan.mutate({ code });
       this.code = '';
     } catch (error) {
       session.handleError(error);
@@ -157,7 +159,16 @@ export class ComptoirCounterPage extends LitElement {
     this.isScanning = false;
   }
 
-  private renderResult(result: Received) {
+  private renderResult(result: Scanned) {
+    if (result.kind === 'pickup') {
+      return html`<div class="card result" role="status">
+        <p class="alert success">
+          <strong>${result.isFirstScan ? t('counter.handedOver', { number: result.orderNumber }) : t('counter.alreadyHandedOver', { number: result.orderNumber })}</strong>
+        </p>
+        ${result.customerName ? html`<p>${t('counter.customer', { name: result.customerName })}</p>` : nothing}
+        <p>${t('counter.slot', { date: formatDateTime(result.slotStartsAt) })}</p>
+      </div>`;
+    }
     return html`<div class="card result" role="status">
       <p class="alert success">
         <strong>${result.changed ? t('counter.done', { code: result.code }) : t('counter.already', { code: result.code })}</strong>
@@ -184,8 +195,8 @@ export class ComptoirCounterPage extends LitElement {
             autocapitalize="characters"
             spellcheck="false"
             required
-            maxlength="20"
-            placeholder="R-7KQ3XM"
+            maxlength="300"
+            placeholder="PU-… · R-…"
             .value=${this.code}
             @input=${(event: Event) => (this.code = (event.target as HTMLInputElement).value)}
           />

@@ -8,9 +8,16 @@ import { controls, tokens } from '../../components/styles.js';
 const EmailView = { html: 'html', text: 'text' } as const;
 type EmailView = (typeof EmailView)[keyof typeof EmailView];
 
+/** The server's preview of a sent email (its own strict CSP, inline styles allowed; staff session). */
+export function emailPreviewUrl(emailId: string): string {
+  return `/admin/emails/${encodeURIComponent(emailId)}/preview`;
+}
+
 /**
  * One sent email as its recipient received it: the HTML in an iframe sandboxed with no permission
  * at all (no script, no form, no navigation, an opaque origin), and the plain text in a second tab.
+ * The frame loads the server's preview route rather than a srcdoc: a srcdoc frame inherits the
+ * admin's CSP (`style-src 'self'`), which dropped the emails' inline styles.
  *
  * @csspart frame - the iframe showing the HTML
  * @csspart text - the plain text
@@ -163,7 +170,7 @@ export class ComptoirEmailDetailPage extends LitElement {
         ${this.tab(EmailView.html, t('emails.view.html'))} ${this.tab(EmailView.text, t('emails.view.text'))}
       </div>
       <div role="tabpanel" id="panel-html" aria-labelledby="tab-html" ?hidden=${this.view !== EmailView.html}>
-        <iframe part="frame" sandbox="" title=${t('emails.frameTitle', { subject: email.subject })} .srcdoc=${email.html}></iframe>
+        <iframe part="frame" sandbox="" referrerpolicy="no-referrer" title=${t('emails.frameTitle', { subject: email.subject })} src=${emailPreviewUrl(email.id)}></iframe>
       </div>
       <div role="tabpanel" id="panel-text" aria-labelledby="tab-text" tabindex="0" class="card" ?hidden=${this.view !== EmailView.text}>
         <pre part="text">${email.text}</pre>

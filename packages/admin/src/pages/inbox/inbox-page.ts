@@ -3,6 +3,7 @@ import { LocaleController, t } from '../../i18n/index.js';
 import { session } from '../../session.js';
 import { api, errorMessageOf, type InboxCase } from '../../trpc.js';
 import { controls, tokens } from '../../components/styles.js';
+import { PagedListController } from '../../components/paged-list-controller.js';
 import { caseStatusLabel, caseTypeLabel, caseTypes, countdownOf, type CaseTypeName } from './case-labels.js';
 
 /** The overdue filter: every case, only late ones, or only those still on time. */
@@ -17,8 +18,6 @@ type OverdueFilter = 'all' | 'overdue' | 'onTime';
  */
 export class ComptoirInboxPage extends LitElement {
   static override properties = {
-    cases: { state: true },
-    nextCursor: { state: true },
     error: { state: true },
     notice: { state: true },
     type: { state: true },
@@ -131,8 +130,7 @@ export class ComptoirInboxPage extends LitElement {
     `,
   ];
 
-  declare cases: InboxCase[] | null;
-  declare nextCursor: string | null;
+  /** What went wrong with an action (a failed read of the list is the list's own error). */
   declare error: string;
   declare notice: string;
   declare type: CaseTypeName | '';
@@ -142,13 +140,20 @@ export class ComptoirInboxPage extends LitElement {
   declare busy: boolean;
 
   private readonly locale = new LocaleController(this);
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private loadSeq = 0;
+  /** The cases, a page at a time; a later filter change wins over an answer that arrives late. */
+  private readonly list = new PagedListController<InboxCase>(this, async (cursor) => {
+    const page = await api.cases.admin.inbox.query({
+      ...(this.type ? { types: [this.type] } : {}),
+      ...(this.overdue === 'all' ? {} : { overdue: this.overdue === 'overdue' }),
+      ...(this.search.trim() ? { search: this.search.trim() } : {}),
+      limit: 50,
+      cursor,
+    });
+    return { items: page.cases, nextCursor: page.nextCursor };
+  });
 
   constructor() {
     super();
-    this.cases = null;
-    this.nextCursor = null;
     this.error = '';
     this.notice = '';
     this.type = '';
@@ -158,46 +163,18 @@ export class ComptoirInboxPage extends LitElement {
     this.busy = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
-  private async load(cursor: string | null = null): Promise<void> {
-    const seq = ++this.loadSeq;
-    try {
-      const page = await api.cases.admin.inbox.query({
-        ...(this.type ? { types: [this.type] } : {}),
-        ...(this.overdue === 'all' ? {} : { overdue: this.overdue === 'overdue' }),
-        ...(this.search.trim() ? { search: this.search.trim() } : {}),
-        limit: 50,
-        cursor,
-      });
-      // A later filter change wins over an answer that arrives late.
-      if (seq !== this.loadSeq) return;
-      this.cases = cursor && this.cases ? [...this.cases, ...page.cases] : page.cases;
-      this.nextCursor = page.nextCursor;
-      this.error = '';
-    } catch (error) {
-      session.handleError(error);
-      this.error = errorMessageOf(error);
-    }
-  }
-
+  /** The first page again for new filters; a selection made in the old list does not carry over. */
   private reload(): void {
     this.selected = new Set();
-    void this.load();
+    this.error = '';
+    void this.list.reload();
   }
 
   private onSearch(event: Event): void {
     this.search = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.reload(), 250);
+    this.selected = new Set();
+    this.error = '';
+    this.list.reloadSoon();
   }
 
   private toggle(id: string, isChecked: boolean): void {
@@ -287,8 +264,8 @@ export class ComptoirInboxPage extends LitElement {
           )}
         </tbody>
       </table>
-      ${this.nextCursor
-        ? html`<button type="button" class="secondary" @click=${() => this.load(this.nextCursor)}>${t('inbox.more')}</button>`
+      ${this.list.nextCursor
+        ? html`<button type="button" class="secondary" @click=${() => this.list.more()}>${t('inbox.more')}</button>`
         : nothing}
     `;
   }
@@ -330,7 +307,7 @@ export class ComptoirInboxPage extends LitElement {
           <input id="search" type="search" .value=${this.search} @input=${this.onSearch} />
         </div>
       </div>
-      ${this.error ? html`<p class="alert error" role="alert">${this.error}</p>` : nothing}
+      ${this.list.error || this.error ? html`<p class="alert error" role="alert">${this.list.error || this.error}</p>` : nothing}
       ${this.notice ? html`<p class="alert success" role="status">${this.notice}</p>` : nothing}
       ${this.selected.size > 0
         ? html`<div class="bulk">
@@ -339,7 +316,7 @@ export class ComptoirInboxPage extends LitElement {
             </button>
           </div>`
         : nothing}
-      ${this.cases === null ? html`<p class="muted" role="status">${t('app.loading')}</p>` : this.renderList(this.cases)}
+      ${this.list.items === null ? html`<p class="muted" role="status">${t('app.loading')}</p>` : this.renderList(this.list.items)}
     `;
   }
 }

@@ -4,6 +4,7 @@ import { session } from '../../session.js';
 import { api, errorMessageOf, type ApiKeyRow } from '../../trpc.js';
 import { controls, tokens } from '../../components/styles.js';
 import '../../components/copy-field.js';
+import { widgetSnippet } from '../settings/widget-snippet.js';
 
 type KeyKind = 'publishable' | 'secret';
 
@@ -156,6 +157,10 @@ export class ComptoirKeysPage extends LitElement {
         ? html`<section class="card" role="status" aria-labelledby="new-key">
             <p id="new-key" class="alert success">${t('keys.newKey')}</p>
             <p><comptoir-copy-field .value=${this.newKey.plaintext} label=${this.kindLabel(this.newKey.kind)}></comptoir-copy-field></p>
+            ${this.newKey.kind === 'publishable'
+              ? html`<p class="hint">${t('settings.widget.snippet.intro')}</p>
+                  <p><comptoir-copy-field .value=${widgetSnippet(location.origin, this.newKey.plaintext)} label=${t('settings.widget.snippet.label')}></comptoir-copy-field></p>`
+              : nothing}
             <button type="button" class="secondary" @click=${() => (this.newKey = null)}>${t('keys.newKey.dismiss')}</button>
           </section>`
         : nothing}

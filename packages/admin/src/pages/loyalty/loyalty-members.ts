@@ -3,6 +3,7 @@ import { formatDateTime, LocaleController, t, type MessageKey } from '../../i18n
 import { session } from '../../session.js';
 import { api, errorMessageOf, type LoyaltyMember, type LoyaltyMemberHistory } from '../../trpc.js';
 import { controls, tokens } from '../../components/styles.js';
+import { PagedListController } from '../../components/paged-list-controller.js';
 import { parseWholeNumber } from './loyalty-form-model.js';
 
 type HistoryEntry = LoyaltyMemberHistory['history'][number];
@@ -16,8 +17,6 @@ type HistoryEntry = LoyaltyMemberHistory['history'][number];
  */
 export class ComptoirLoyaltyMembers extends LitElement {
   static override properties = {
-    members: { state: true },
-    nextCursor: { state: true },
     search: { state: true },
     selected: { state: true },
     history: { state: true },
@@ -101,8 +100,6 @@ export class ComptoirLoyaltyMembers extends LitElement {
     `,
   ];
 
-  declare members: LoyaltyMember[] | null;
-  declare nextCursor: string | null;
   declare search: string;
   /** The member whose history is open. */
   declare selected: string | null;
@@ -113,13 +110,15 @@ export class ComptoirLoyaltyMembers extends LitElement {
   declare busy: boolean;
 
   private readonly locale = new LocaleController(this);
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private loadSeq = 0;
+  /** The members, a page at a time; a later search wins over an answer that arrives late. */
+  private readonly list = new PagedListController<LoyaltyMember>(this, async (cursor) => {
+    const search = this.search.trim();
+    const page = await api.loyalty.admin.members.query({ limit: 25, ...(cursor ? { cursor } : {}), ...(search ? { search } : {}) });
+    return { items: page.members, nextCursor: page.nextCursor };
+  });
 
   constructor() {
     super();
-    this.members = null;
-    this.nextCursor = null;
     this.search = '';
     this.selected = null;
     this.history = null;
@@ -129,41 +128,14 @@ export class ComptoirLoyaltyMembers extends LitElement {
     this.busy = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
   /** Reads the list again (after an adjustment elsewhere, for example). */
   async reload(): Promise<void> {
-    await this.load();
-  }
-
-  private async load(cursor: string | null = null): Promise<void> {
-    const seq = ++this.loadSeq;
-    const search = this.search.trim();
-    try {
-      const page = await api.loyalty.admin.members.query({ limit: 25, ...(cursor ? { cursor } : {}), ...(search ? { search } : {}) });
-      // A later search wins over an answer that arrives late.
-      if (seq !== this.loadSeq) return;
-      this.members = cursor && this.members ? [...this.members, ...page.members] : page.members;
-      this.nextCursor = page.nextCursor;
-      this.error = '';
-    } catch (error) {
-      session.handleError(error);
-      this.error = errorMessageOf(error);
-    }
+    await this.list.reload();
   }
 
   private onSearch(event: Event): void {
     this.search = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => void this.load(), 250);
+    this.list.reloadSoon();
   }
 
   private async open(email: string): Promise<void> {
@@ -183,6 +155,7 @@ export class ComptoirLoyaltyMembers extends LitElement {
       const page = await api.loyalty.admin.memberHistory.query({ email, limit: 20, ...(cursor ? { cursor } : {}) });
       if (this.selected !== email) return;
       this.history = cursor && this.history ? { ...page, history: [...this.history.history, ...page.history] } : page;
+      this.error = '';
     } catch (error) {
       session.handleError(error);
       this.error = errorMessageOf(error);
@@ -212,7 +185,7 @@ export class ComptoirLoyaltyMembers extends LitElement {
       const balance = await api.loyalty.admin.adjust.mutate({ email, points, reason });
       this.notice = t('loyalty.adjust.done', { available: balance.available, pending: balance.pending });
       formElement.reset();
-      await Promise.all([this.loadHistory(), this.load()]);
+      await Promise.all([this.loadHistory(), this.list.reload()]);
     } catch (error) {
       session.handleError(error);
       this.adjustError = errorMessageOf(error);
@@ -294,7 +267,7 @@ export class ComptoirLoyaltyMembers extends LitElement {
           </li>`,
         )}
       </ul>
-      ${this.nextCursor ? html`<button type="button" class="secondary" @click=${() => this.load(this.nextCursor)}>${t('loyalty.more')}</button>` : nothing}`;
+      ${this.list.nextCursor ? html`<button type="button" class="secondary" @click=${() => this.list.more()}>${t('loyalty.more')}</button>` : nothing}`;
   }
 
   override render() {
@@ -304,9 +277,9 @@ export class ComptoirLoyaltyMembers extends LitElement {
         <label for="member-search">${t('loyalty.members.search')}</label>
         <input id="member-search" type="search" maxlength="200" .value=${this.search} @input=${this.onSearch} />
       </div>
-      ${this.error ? html`<p class="alert error" role="alert">${this.error}</p>` : nothing}
+      ${this.list.error || this.error ? html`<p class="alert error" role="alert">${this.list.error || this.error}</p>` : nothing}
       ${this.selected ? this.renderMember(this.selected) : nothing}
-      ${this.members === null ? html`<p class="muted" role="status">${t('app.loading')}</p>` : this.renderList(this.members)}
+      ${this.list.items === null ? html`<p class="muted" role="status">${t('app.loading')}</p>` : this.renderList(this.list.items)}
     `;
   }
 }

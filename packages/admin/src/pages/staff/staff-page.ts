@@ -13,8 +13,9 @@ interface InvitationShown {
 }
 
 /**
- * The shop's team (owners only): invite someone (the link is shown once until emails are sent), see
- * who is active or invited, remove someone.
+ * The shop's team (owners only): invite someone (a new account's link is shown once; someone who
+ * already has an account is only emailed an invitation they must accept), see who is active or
+ * invited, remove someone or withdraw an invitation.
  *
  * @csspart invite-form - the invitation form
  * @csspart member - one row of the team
@@ -137,13 +138,17 @@ export class ComptoirStaffPage extends LitElement {
     }
   }
 
+  /** Removes a member, or withdraws the invitation of someone who has not accepted yet (the same call). */
   private async removeMember(member: StaffMember): Promise<void> {
-    if (!confirm(t('staff.remove.confirm', { name: member.name }))) return;
+    const isInvited = member.status === 'invited';
+    if (!confirm(t(isInvited ? 'staff.withdraw.confirm' : 'staff.remove.confirm', { name: member.name }))) return;
     this.error = '';
     this.notice = '';
+    // The message about the last invitation no longer holds once someone leaves or is uninvited.
+    this.invitation = null;
     try {
       await api.staff.remove.mutate({ staffUserId: member.staffUserId });
-      this.notice = t('staff.removed', { name: member.name });
+      this.notice = t(isInvited ? 'staff.withdrawn' : 'staff.removed', { name: member.name });
       await this.load();
     } catch (error) {
       session.handleError(error);
@@ -152,7 +157,8 @@ export class ComptoirStaffPage extends LitElement {
   }
 
   private renderInvitation(invitation: InvitationShown) {
-    if (!invitation.url) return html`<p class="alert success" role="status">${t('staff.invite.added', { email: invitation.email })}</p>`;
+    // No link: the email already has an account, so the invitation went to them only and waits for their consent.
+    if (!invitation.url) return html`<p class="alert success" role="status">${t('staff.invite.emailed', { email: invitation.email })}</p>`;
     return html`
       <div class="grid" role="status">
         <p class="alert success">
@@ -209,8 +215,8 @@ export class ComptoirStaffPage extends LitElement {
                     </span>
                     ${member.isYou || session.me?.user.id === member.staffUserId
                       ? nothing
-                      : html`<button type="button" class="danger" @click=${() => this.removeMember(member)}>
-                          ${t('staff.remove', { name: member.name })}
+                      : html`<button type="button" class=${member.status === 'invited' ? 'secondary' : 'danger'} @click=${() => this.removeMember(member)}>
+                          ${t(member.status === 'invited' ? 'staff.withdraw' : 'staff.remove', { name: member.name })}
                         </button>`}
                   </li>
                 `,
