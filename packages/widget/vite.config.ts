@@ -50,7 +50,10 @@ export default defineConfig({
     cssCodeSplit: false,
     rolldownOptions: {
       input: { 'comptoir-widget': `${root}src/comptoir-widget.ts` },
-      preserveEntrySignatures: 'strict',
+      // The screens loaded later import what they share with the launcher from the entry itself
+      // (which may export more than `ComptoirWidget`): one file on the launcher's path instead of
+      // the entry plus a handful of small shared chunks, each a request and a gzip frame more.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         entryFileNames: 'assets/[name]-[hash].js',
         chunkFileNames: 'assets/[name]-[hash].js',

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { adjustPoints } from '../../server/src/loyalty/service.js';
 import { replyAsStaff } from '../../server/src/tickets/service.js';
 import { createShopperLink } from '../../server/src/notifications/shopper-code.js';
 import { demoOwner } from '../../server/src/shops/demo-seed.js';
-import { launchChromium, screenshotDir, seriousViolations, signIn, startDemoServer, type DemoServer } from './harness.js';
+import { launchChromium, openPage, screenshotDir, seriousViolations, signIn, startDemoServer, type DemoServer } from './harness.js';
 
 let server: DemoServer;
 let browser: Browser;
@@ -27,19 +27,6 @@ async function customerIdOf(number: string): Promise<string> {
 
 async function ownerId(): Promise<string> {
   return (await server.core.deps.db.staffUser.findFirstOrThrow({ where: { email: demoOwner.email }, select: { id: true } })).id;
-}
-
-/** A page that records its errors and alerts, so a test can require that there were none. */
-async function openPage(context: BrowserContext, url: string) {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.goto(url);
-  return { page, problems };
 }
 
 /** Records the widget's public events on the page. */

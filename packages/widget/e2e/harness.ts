@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { startAppCore, type AppCore } from '../../server/src/app.js';
 import { createLogger } from '../../server/src/core/logger.js';
@@ -122,4 +122,53 @@ export function postFromBackEnd(url: string, secretKey: string, body: unknown): 
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** A page that records its errors and alerts, so a test can require that there were none. */
+export async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** The element that has the focus, through shadow roots, described as `tag|type|label|text`. */
+export function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active) return '';
+    return [active.localName, active.getAttribute('type') ?? '', active.getAttribute('aria-label') ?? '', (active.textContent ?? '').trim().replace(/\s+/g, ' ')].join('|');
+  });
+}
+
+/** Whether the focused element is inside the panel's open dialog (following slots and shadow hosts). */
+export function isFocusInPanel(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    let node: Element | null = document.activeElement;
+    while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+    while (node) {
+      if (node instanceof HTMLDialogElement && node.open) return true;
+      node = node.assignedSlot ?? node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    }
+    return false;
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab) and nothing else until the focused element matches, at most 60 times;
+ * with `inPanel`, requires after every press that focus is still inside the open panel.
+ */
+export async function tabTo(page: Page, pattern: RegExp, options: { inPanel?: boolean; backwards?: boolean } = {}): Promise<void> {
+  for (let step = 0; step < 60; step++) {
+    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
+    if (options.inPanel && !(await isFocusInPanel(page))) throw new Error(`focus left the panel (on ${await describeFocus(page)})`);
+    if (pattern.test(await describeFocus(page))) return;
+  }
+  throw new Error(`Tab never reached ${pattern} (last: ${await describeFocus(page)})`);
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, postFromBackEnd, screenshotDir, seriousViolations, signIn, startDemoServer, startHostSite, type DemoServer } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage, postFromBackEnd, screenshotDir, seriousViolations, signIn, startDemoServer, startHostSite, tabTo, type DemoServer } from './harness.js';
 
 let server: DemoServer;
 let browser: Browser;
@@ -21,40 +21,8 @@ function emailOf(number: string): string {
   return order.email;
 }
 
-/** A page that records its errors and alerts, so a test can require that there were none. */
-async function openPage(context: BrowserContext, url: string) {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.goto(url);
-  return { page, problems };
-}
-
 async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${screenshotDir}widget-${name}.png` });
-}
-
-/** The element that has the focus, through shadow roots, described as `tag|type|label|text`. */
-function describeFocus(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    if (!active) return '';
-    return [active.localName, active.getAttribute('type') ?? '', active.getAttribute('aria-label') ?? '', (active.textContent ?? '').trim().replace(/\s+/g, ' ')].join('|');
-  });
-}
-
-/** Presses Tab (and nothing else) until the focused element matches, at most 40 times. */
-async function tabTo(page: Page, pattern: RegExp): Promise<void> {
-  for (let step = 0; step < 40; step++) {
-    await page.keyboard.press('Tab');
-    if (pattern.test(await describeFocus(page))) return;
-  }
-  throw new Error(`Tab never reached ${pattern} (last: ${await describeFocus(page)})`);
 }
 
 beforeAll(async () => {
@@ -134,21 +102,21 @@ describe('the widget on the demo shop', () => {
     await screenshot(page, 'return-order-desktop');
 
     // From here on, Tab, Space and Enter only.
-    await tabTo(page, /^button\|\|\|Retourner des articles$/);
+    await tabTo(page, /^button\|\|\|Retourner des articles$/, { inPanel: true });
     await page.keyboard.press('Enter');
     const flow = page.locator('comptoir-return-flow');
     await flow.locator('form').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await tabTo(page, /^input\|checkbox\|Retourner /);
+    await tabTo(page, /^input\|checkbox\|Retourner /, { inPanel: true });
     await page.keyboard.press('Space');
-    await tabTo(page, /^input\|radio\|/);
+    await tabTo(page, /^input\|radio\|/, { inPanel: true });
     await page.keyboard.press('Space');
-    await tabTo(page, /^input\|radio\|/);
+    await tabTo(page, /^input\|radio\|/, { inPanel: true });
     await page.keyboard.press('Space');
     expect(await flow.locator('input[type="checkbox"]:checked').count()).toBe(1);
     expect(await flow.locator('input[type="radio"]:checked').count()).toBe(2);
     await screenshot(page, 'return-form-desktop');
-    await tabTo(page, /^button\|submit\|\|Continuer$/);
+    await tabTo(page, /^button\|submit\|\|Continuer$/, { inPanel: true });
     await page.keyboard.press('Enter');
     await flow.getByRole('heading', { name: 'Récapitulatif' }).waitFor();
     const summary = (await flow.locator('.box').textContent()) ?? '';
@@ -156,7 +124,7 @@ describe('the widget on the demo shop', () => {
     expect(summary).toMatch(/Remboursé (dès l’acceptation|au plus tard \d+ h après réception de l’article, et au plus tard le \d{1,2} \S+ \d{4})/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'return-summary-desktop');
-    await tabTo(page, /^button\|\|\|Confirmer le retour$/);
+    await tabTo(page, /^button\|\|\|Confirmer le retour$/, { inPanel: true });
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
 
@@ -170,7 +138,7 @@ describe('the widget on the demo shop', () => {
     const events = await page.evaluate(() => (document as unknown as { seenReturns: string[] }).seenReturns);
     expect(events).toEqual([JSON.stringify({ orderNumber: '1002' })]);
 
-    await tabTo(page, /^button\|\|\|Suivre mon retour$/);
+    await tabTo(page, /^button\|\|\|Suivre mon retour$/, { inPanel: true });
     await page.keyboard.press('Enter');
     const returnCase = page.locator('comptoir-return-case');
     await returnCase.locator('.status').waitFor();

@@ -16,7 +16,7 @@ function staticClosure(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(`${dist}assets/${file}`, 'utf8');
-  for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w{},*\s$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g)) {
+  for (const match of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w{},*\s$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g)) {
     staticClosure(match[1], seen);
   }
   return seen;
@@ -30,7 +30,8 @@ const result = {
   launcherGzipBytes: sum(launcherFiles),
   totalGzipBytes: sum(allFiles),
   files: Object.fromEntries(allFiles.map((file) => [file, gzip(file)])),
-  budget: { launcherGzipBytes: 25 * 1024, totalGzipBytes: 60 * 1024 },
+  // The issue's budget, in bytes as the issue writes them (25 KB and 60 KB, not KiB).
+  budget: { launcherGzipBytes: 25_000, totalGzipBytes: 60_000 },
 };
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(result)}\n`);

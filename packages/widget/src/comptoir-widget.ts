@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { Task } from '@lit/task';
 import { createApiClient, ApiError, type ApiClient } from './controllers/api-client.js';
-import type { LinkSignInResult, LoyaltySummary, ShopConfig, SignInResult } from './controllers/api-types.js';
+import type { LinkSignInResult, ShopConfig, SignInResult } from './controllers/api-types.js';
 import { SessionStore } from './controllers/session-store.js';
 import { describeError, parentRoute, routeFromCase, routeFromView, type Route, type WidgetContext } from './controllers/widget-context.js';
 import { emit } from './events.js';
@@ -66,7 +66,7 @@ export class ComptoirWidget extends LitElement {
     route: { state: true },
     isLinking: { state: true },
     linkError: { state: true },
-    hasLoyalty: { state: true },
+    isChunkMissing: { state: true },
   };
 
   static override styles = [
@@ -127,8 +127,8 @@ export class ComptoirWidget extends LitElement {
   declare route: Route;
   declare isLinking: boolean;
   declare linkError: string;
-  /** Whether the shop runs a loyalty programme for this shopper; null until known. */
-  declare hasLoyalty: boolean | null;
+  /** The current screen's code could not be fetched (offline, server down): say so and offer to retry. */
+  declare isChunkMissing: boolean;
 
   private session: SessionStore | null = null;
   private client: ApiClient | null = null;
@@ -145,7 +145,7 @@ export class ComptoirWidget extends LitElement {
     this.route = { name: 'orders' };
     this.isLinking = false;
     this.linkError = '';
-    this.hasLoyalty = null;
+    this.isChunkMissing = false;
   }
 
   private readonly shop = new Task(this, {
@@ -170,6 +170,11 @@ export class ComptoirWidget extends LitElement {
       if (this.open && changed.get('open') !== true) emit(this, 'comptoir-open', { view: this.route.name });
       else if (!this.open && changed.get('open') === true) emit(this, 'comptoir-close', {});
     }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // A new screen replaced the one that had focus: the panel keeps it inside.
+    if (changed.has('route') && this.floating && this.open) this.renderRoot.querySelector('comptoir-panel')?.holdFocus();
   }
 
   override render() {
@@ -213,7 +218,12 @@ export class ComptoirWidget extends LitElement {
       return html`${this.linkError ? html`<div class="error" part="error" role="alert"><p>${this.linkError}</p></div>` : nothing}
         <comptoir-sign-in exportparts=${parts} .ctx=${ctx} .shouldFocus=${this.floating}></comptoir-sign-in>`;
     }
-    const screen = this.renderLazyScreen(ctx, route, parts);
+    const screen = this.isChunkMissing
+      ? html`<div class="error" part="error" role="alert">
+          <p>${ctx.t.t(navigator.onLine === false ? 'offline' : 'networkError')}</p>
+          <button class="button secondary" part="button" @click=${() => (this.isChunkMissing = false)}>${ctx.t.t('retry')}</button>
+        </div>`
+      : this.renderLazyScreen(ctx, route, parts);
     if (screen) {
       const parent = parentRoute(route);
       return html`${this.floating
@@ -235,20 +245,23 @@ export class ComptoirWidget extends LitElement {
         <comptoir-order-detail exportparts=${parts} .ctx=${ctx} .number=${route.number}></comptoir-order-detail>
         ${signOut}`;
     }
-    this.checkLoyalty(ctx);
     return html`<nav class="menu" aria-label=${ctx.t.t('homeMenu')}>
         <button class="button secondary" part="button" aria-current="page">${ctx.t.t('ordersTitle')}</button>
         <button class="button secondary" part="button" @click=${() => this.navigate({ name: 'tickets' })}>${ctx.t.t('myRequests')}</button>
-        ${this.hasLoyalty === false
-          ? nothing
-          : html`<button class="button secondary" part="button" @click=${() => this.navigate({ name: 'loyalty' })}>${ctx.t.t('myPoints')}</button>`}
+        ${ctx.shop.loyaltyEnabled
+          ? html`<button class="button secondary" part="button" @click=${() => this.navigate({ name: 'loyalty' })}>${ctx.t.t('myPoints')}</button>`
+          : nothing}
       </nav>
       <comptoir-order-list exportparts=${parts} .ctx=${ctx}></comptoir-order-list>${signOut}`;
   }
 
   /** The screens loaded on demand, each group its own chunk fetched the first time one is shown; null for the others. */
   private renderLazyScreen(ctx: WidgetContext, route: Route, parts: string) {
-    const load = (chunk: Promise<unknown>) => void chunk.catch((error: unknown) => console.warn('[comptoir] screen', error));
+    const load = (chunk: Promise<unknown>) =>
+      void chunk.catch((error: unknown) => {
+        console.warn('[comptoir] screen', error);
+        this.isChunkMissing = true;
+      });
     switch (route.name) {
       case 'return':
         load(import('./components/returns.js'));
@@ -277,20 +290,6 @@ export class ComptoirWidget extends LitElement {
       default:
         return null;
     }
-  }
-
-  private isCheckingLoyalty = false;
-
-  /** Asks once per session whether the shop runs a loyalty programme, to offer "My points" only then. */
-  private checkLoyalty(ctx: WidgetContext) {
-    if (this.hasLoyalty !== null || this.isCheckingLoyalty) return;
-    this.isCheckingLoyalty = true;
-    ctx.api
-      .query<LoyaltySummary>('loyalty.widget.summary', { limit: 1 })
-      .then((summary) => (this.hasLoyalty = summary.enabled))
-      // Unknown stays unknown: the entry shows, and the screen explains any failure.
-      .catch(() => undefined)
-      .finally(() => (this.isCheckingLoyalty = false));
   }
 
   /**
@@ -365,6 +364,7 @@ export class ComptoirWidget extends LitElement {
 
   /** Goes to a screen; screens that need a session wait behind the sign-in screen. */
   navigate(route: Route): void {
+    this.isChunkMissing = false;
     this.route = this.guard(route);
   }
 
@@ -381,7 +381,6 @@ export class ComptoirWidget extends LitElement {
   private signIn(result: SignInResult) {
     this.session?.set({ token: result.token, expiresAt: result.expiresAt });
     this.linkError = '';
-    this.hasLoyalty = null;
     emit(this, 'comptoir-signed-in', {});
     this.route = this.pendingRoute ?? { name: 'orders' };
     this.pendingRoute = null;
@@ -391,7 +390,6 @@ export class ComptoirWidget extends LitElement {
   private signOut(isReturning: boolean) {
     const wasSignedIn = Boolean(this.session?.get());
     this.session?.clear();
-    this.hasLoyalty = null;
     if (wasSignedIn || isReturning) emit(this, 'comptoir-signed-out', {});
     this.pendingRoute = isReturning && this.route.name !== 'sign-in' ? this.route : null;
     this.route = { name: 'sign-in' };

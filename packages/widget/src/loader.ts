@@ -105,7 +105,9 @@ svg{width:20px;height:20px}
       this.button!.addEventListener('focus', () => void loadWidget().catch(warn), { once: true });
       root.addEventListener('comptoir-close', () => {
         this.button?.setAttribute('aria-expanded', 'false');
-        this.button?.focus();
+        // After the dialog has closed: closing gives focus back to whatever had it before it opened
+        // (the page's body when a deep link opened it), which would undo an earlier focus().
+        setTimeout(() => this.button?.focus());
       });
       this.relabel();
     }

@@ -23,6 +23,8 @@ export type ShopConfig = Json<Outputs['shops']['widget']['config']>;
 /** `sessions.widget.signIn`'s input and result. */
 export type SignInInput = Inputs['sessions']['widget']['signIn'];
 export type SignInResult = Json<Outputs['sessions']['widget']['signIn']>;
+/** `sessions.widget.requestCode`: the same answer whether or not the address is known. */
+export type RequestCodeResult = Json<Outputs['sessions']['widget']['requestCode']>;
 /** `orders.widget.list`. */
 export type OrderPage = Json<Outputs['orders']['widget']['list']>;
 export type OrderSummary = OrderPage['orders'][number];

@@ -18,7 +18,15 @@ const fr = {
   resolution: 'Ce que vous souhaitez',
   storeCredit: 'Avoir de {amount} (dont {bonus} offerts)',
   refund: 'Remboursement de {amount}',
-  exchange: 'Échange contre le même article',
+  exchange: 'Un échange (autre taille, autre couleur ou le même article)',
+  exchangeFor: 'Ce que vous voulez en échange',
+  exchangeOf: 'Variante souhaitée en échange de {title}',
+  pickVariant: 'Choisissez…',
+  sameVariant: 'Le même ({variant})',
+  sameItem: 'Le même article',
+  exchangeSame: '{title} : le même article, en remplacement.',
+  exchangeTo: 'Échangé contre : {variant}',
+  pickExchange: 'Choisissez ce que vous voulez en échange de chaque article.',
   next: 'Continuer',
   pickOne: 'Choisissez au moins un article.',
   pickMethod: 'Choisissez un mode de renvoi et ce que vous souhaitez.',
@@ -32,6 +40,9 @@ const fr = {
   done: 'Votre retour est enregistré',
   code: 'Code de retour : {code}',
   codeHint: 'Présentez ce code ou ce QR code en boutique, ou notez-le sur le colis.',
+  dropOffTitle: 'Où déposer l’article',
+  dropOffShop: 'Déposez-le en boutique, aux heures d’ouverture.',
+  closedOn: 'Fermé le {dates}.',
   follow: 'Suivre mon retour',
   none: 'Aucun article de cette commande ne peut être retourné.',
   caseTitle: 'Retour {code}',
@@ -70,6 +81,11 @@ const fr = {
   'reason.wrong_item': 'Ce n’est pas l’article commandé',
   'reason.arrived_late': 'Arrivé trop tard',
   'reason.other': 'Autre',
+  'event.return.rated': 'Note envoyée',
+  'event.return.deadline_missed': 'La boutique a dépassé son délai',
+  'event.return.refund_escalated': 'Remboursement en retard : signalé à la boutique',
+  'event.return.resolution_changed': 'Échange annulé : vous serez remboursé',
+  'event.other': 'Retour mis à jour',
 } as const;
 
 /** A key of the return screens' texts. */
@@ -89,7 +105,15 @@ const en: Record<ReturnTextKey, string> = {
   resolution: 'What you would like',
   storeCredit: 'Store credit of {amount} (including {bonus} extra)',
   refund: 'Refund of {amount}',
-  exchange: 'Exchange for the same item',
+  exchange: 'An exchange (another size, another colour or the same item)',
+  exchangeFor: 'What you would like instead',
+  exchangeOf: 'Variant wanted in exchange for {title}',
+  pickVariant: 'Choose…',
+  sameVariant: 'The same ({variant})',
+  sameItem: 'The same item',
+  exchangeSame: '{title}: the same item, as a replacement.',
+  exchangeTo: 'Exchanged for: {variant}',
+  pickExchange: 'Choose what you would like in exchange for each item.',
   next: 'Continue',
   pickOne: 'Choose at least one item.',
   pickMethod: 'Choose how to send it back and what you would like.',
@@ -103,6 +127,9 @@ const en: Record<ReturnTextKey, string> = {
   done: 'Your return is registered',
   code: 'Return code: {code}',
   codeHint: 'Show this code or QR code in the shop, or write it on the parcel.',
+  dropOffTitle: 'Where to drop it off',
+  dropOffShop: 'Bring it to the shop during opening hours.',
+  closedOn: 'Closed on {dates}.',
   follow: 'Follow my return',
   none: 'No item of this order can be returned.',
   caseTitle: 'Return {code}',
@@ -141,9 +168,19 @@ const en: Record<ReturnTextKey, string> = {
   'reason.wrong_item': 'Not the item I ordered',
   'reason.arrived_late': 'Arrived too late',
   'reason.other': 'Other',
+  'event.return.rated': 'Rating sent',
+  'event.return.deadline_missed': 'The shop missed its deadline',
+  'event.return.refund_escalated': 'Refund overdue: flagged to the shop',
+  'event.return.resolution_changed': 'Exchange cancelled: you will be refunded',
+  'event.other': 'Return updated',
 };
 
 const tables: Record<Locale, Record<ReturnTextKey, string>> = { fr, en };
+
+/** Whether `key` is a text of the return screens (for labels built from server values, like event types). */
+export function isReturnTextKey(key: string): key is ReturnTextKey {
+  return key in fr;
+}
 
 /** The return screens' text for `key` in `locale`, `{name}` placeholders filled from `params`. */
 export function returnText(locale: Locale, key: ReturnTextKey, params: Record<string, string | number> = {}): string {

@@ -11,7 +11,7 @@ import { controls, tokens } from '../styles.js';
 import { statusStyles } from '../status-badge.js';
 import { caseStyles } from '../case-styles.js';
 import '../case-rating/case-rating.js';
-import { canRateClaim, describeClaimEvent } from './claim-rules.js';
+import { canRateClaim, describeClaimEvent, refundStatusLabel } from './claim-rules.js';
 
 /** A photo fetched for display: its Blob URL, and a `data:` URL for pages that refuse `blob:`. */
 interface LoadedPhoto {
@@ -203,7 +203,7 @@ export class ComptoirClaimCase extends LitElement {
         ? html`<section>
             <h3>${this.text('refunds')}</h3>
             <ul>
-              ${claim.refunds.map((refund) => html`<li>${t.money(refund.amountMinor, refund.currency)} · <span class="muted">${refund.status}</span></li>`)}
+              ${claim.refunds.map((refund) => html`<li>${t.money(refund.amountMinor, refund.currency)} · <span class="muted">${refundStatusLabel(locale, refund.status)}</span></li>`)}
             </ul>
           </section>`
         : nothing}

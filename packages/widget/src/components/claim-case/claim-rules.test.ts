@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRateClaim, describeClaimEvent } from './claim-rules.js';
+import { canRateClaim, describeClaimEvent, refundStatusLabel } from './claim-rules.js';
 
 describe('the claim case’s rules', () => {
   it.each([
@@ -22,8 +22,16 @@ describe('the claim case’s rules', () => {
     expect(describeClaimEvent('en', event).reason).toBe(event.reasonMessage.en);
   });
 
-  it('names events without a new status, and shows unknown ones as they came', () => {
+  it('names events without a new status, and never shows a raw code for unknown ones', () => {
     expect(describeClaimEvent('fr', { type: 'claim.rated', toStatus: null, reasonMessage: null }).title).toBe('Note envoyée');
-    expect(describeClaimEvent('en', { type: 'claim.photo_added', toStatus: null, reasonMessage: null }).title).toBe('claim.photo_added');
+    expect(describeClaimEvent('en', { type: 'claim.deadline_missed', toStatus: null, reasonMessage: null }).title).toBe('The shop did not answer in time');
+    expect(describeClaimEvent('en', { type: 'claim.photo_added', toStatus: null, reasonMessage: null }).title).toBe('Case updated');
+    expect(describeClaimEvent('fr', { type: 'claim.answered', toStatus: 'answered', reasonMessage: null }).title).not.toMatch(/^answered$|claim\./);
+  });
+
+  it('names each refund status in both languages', () => {
+    expect(refundStatusLabel('fr', 'succeeded')).toBe('Effectué');
+    expect(refundStatusLabel('en', 'pending')).toBe('Pending');
+    expect(refundStatusLabel('en', 'failed')).toBe('Failed');
   });
 });

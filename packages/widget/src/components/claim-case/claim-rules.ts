@@ -1,5 +1,6 @@
 import { statusLabel } from '@comptoir/protocol/status/machine';
 import { claimMachine } from '@comptoir/protocol/status/claim-status';
+import { refundMachine } from '@comptoir/protocol/status/refund-status';
 import type { ClaimEvent } from '../../controllers/api-types.js';
 import type { Locale } from '../../i18n/index.js';
 import { caseText, isCaseTextKey } from '../../i18n/cases.js';
@@ -19,6 +20,12 @@ export function describeClaimEvent(locale: Locale, event: Pick<ClaimEvent, 'type
     ? statusLabel(claimMachine, event.toStatus, locale)
     : isCaseTextKey(eventKey)
       ? caseText(locale, eventKey)
-      : event.type;
+      : // Never a raw code on screen: an event this version does not know is an update of the case.
+        caseText(locale, 'event.other');
   return { title, reason: event.reasonMessage?.[locale] ?? null };
+}
+
+/** A refund's status as the shopper reads it ("Effectué", "Pending"), from the protocol's refund machine. */
+export function refundStatusLabel(locale: Locale, status: string): string {
+  return statusLabel(refundMachine, status, locale);
 }

@@ -1,7 +1,8 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import type { ClaimEligibility, OpenClaimInput, OpenedClaim, OrderDetail } from '../../controllers/api-types.js';
 import { describeError, type WidgetContext } from '../../controllers/widget-context.js';
+import { flowStep, flowStepStyles, renderTask } from '../flow-step/flow-step.js';
 import { returnText, spokenDeadline, type ReturnTextKey } from '../../i18n/returns.js';
 import { caseText } from '../../i18n/cases.js';
 import { photoRules, toUploads } from '../attachments.js';
@@ -30,54 +31,7 @@ export class ComptoirClaimFlow extends LitElement {
     opened: { state: true },
   };
 
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host,
-      form,
-      fieldset {
-        display: grid;
-        gap: 1rem;
-      }
-      fieldset {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.75rem 1rem;
-        margin: 0;
-        gap: 0.5rem;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 0.25rem;
-      }
-      label.option {
-        display: flex;
-        gap: 0.6rem;
-        align-items: center;
-        min-height: 44px;
-      }
-      input[type='radio'] {
-        width: 1.2rem;
-        height: 1.2rem;
-        accent-color: var(--_accent);
-      }
-      textarea {
-        font: inherit;
-        color: var(--_text);
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) / 2);
-        padding: 0.4rem 0.6rem;
-        width: 100%;
-      }
-      .box {
-        padding: 0.9rem 1rem;
-        border-radius: var(--_radius);
-        background: var(--_surface);
-      }
-    `,
-  ];
+  static override styles = [tokens, controls, flowStepStyles];
 
   declare ctx: WidgetContext;
   declare number: string;
@@ -113,31 +67,28 @@ export class ComptoirClaimFlow extends LitElement {
 
   override render() {
     const { t } = this.ctx;
-    return this.eligibility.render({
-      pending: () => html`<div class="skeleton" aria-busy="true" aria-label=${t.t('loading')}></div>`,
-      error: (error) =>
-        html`<div class="error" part="error" role="alert">
-          <p>${describeError(error, t)}</p>
-          <button class="button secondary" part="button" @click=${() => this.eligibility.run()}>${t.t('retry')}</button>
-        </div>`,
-      complete: (value) => {
-        if (!value) return nothing;
-        if (this.opened) {
-          return html`<h2>${this.text('claimDone')}</h2>
-            <p class="box" role="status">
-              ${this.text('claimAnswer', { date: spokenDeadline(t.locale, this.opened.answerDueAt, this.ctx.shop.timeZone) })}
-            </p>`;
-        }
-        return this.renderForm(value.orderId, value.kinds);
-      },
+    return renderTask(this.eligibility, t, (value) => {
+      if (!value) return nothing;
+      if (this.opened) {
+        return html`<h2>${this.text('claimDone')}</h2>
+          <p class="box" role="status">
+            ${this.text('claimAnswer', { date: spokenDeadline(t.locale, this.opened.answerDueAt, this.ctx.shop.timeZone) })}
+          </p>`;
+      }
+      return this.renderForm(value.orderId, value.kinds);
     });
   }
 
   private renderForm(orderId: string, kinds: ClaimEligibility) {
     const { t } = this.ctx;
-    return html`<h2 id="claim-title">${this.text('claimTitle')}</h2>
-      <form part="form" aria-labelledby="claim-title" novalidate @submit=${(event: Event) => this.open(event, orderId)}>
-        <fieldset>
+    return flowStep({
+      id: 'claim-title',
+      heading: this.text('claimTitle'),
+      error: this.formError,
+      submitLabel: this.isSending ? this.text('sending') : this.text('sendClaim'),
+      isSending: this.isSending,
+      onSubmit: (event) => this.open(event, orderId),
+      body: html`<fieldset>
           <legend>${this.text('claimKind')}</legend>
           ${kinds.map(
             (option) => html`<div>
@@ -159,7 +110,7 @@ export class ComptoirClaimFlow extends LitElement {
             </div>`,
           )}
         </fieldset>
-        <label>
+        <label class="field">
           <span>${this.text('describe')}</span>
           <textarea name="description" rows="4" maxlength="5000" required @input=${(event: Event) => (this.description = (event.target as HTMLTextAreaElement).value)}></textarea>
         </label>
@@ -168,10 +119,8 @@ export class ComptoirClaimFlow extends LitElement {
           .rules=${photoRules}
           .label=${caseText(t.locale, 'photos')}
           .hint=${caseText(t.locale, 'photosHint', { count: photoRules.maxCount, size: Math.round(photoRules.maxBytes / (1024 * 1024)) })}
-        ></comptoir-file-picker>
-        ${this.formError ? html`<p class="error" part="error" role="alert">${this.formError}</p>` : nothing}
-        <button class="button" part="button" type="submit" ?disabled=${this.isSending}>${this.isSending ? this.text('sending') : this.text('sendClaim')}</button>
-      </form>`;
+        ></comptoir-file-picker>`,
+    });
   }
 
   private async open(event: Event, orderId: string) {

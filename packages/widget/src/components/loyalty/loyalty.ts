@@ -113,6 +113,8 @@ export class ComptoirLoyalty extends LitElement {
   private readonly summary = new Task(this, {
     task: async ([ctx]) => {
       if (!ctx) return undefined;
+      // The shop's settings already say the programme is off: nothing to ask (a deep link may still lead here).
+      if (!ctx.shop.loyaltyEnabled) return null;
       const summary = await ctx.api.query<LoyaltySummary>('loyalty.widget.summary', { limit: 20 });
       this.history = summary.history;
       this.nextCursor = summary.nextCursor;
@@ -140,8 +142,8 @@ export class ComptoirLoyalty extends LitElement {
             <button class="button secondary" part="button" @click=${() => this.summary.run()}>${t.t('retry')}</button>
           </div>`,
         complete: (summary) => {
-          if (!summary) return nothing;
-          if (!summary.enabled) return html`<p class="muted">${this.text('loyaltyOff')}</p>`;
+          if (summary === undefined) return nothing;
+          if (!summary?.enabled) return html`<p class="muted">${this.text('loyaltyOff')}</p>`;
           return this.renderAccount(summary);
         },
       })}`;

@@ -33,6 +33,7 @@ function isWebUrl(url: string | null | undefined): url is string {
  *
  * @csspart line - each order line
  * @csspart timeline - the list of tracking events
+ * @csspart late - the notice of a parcel past its promised or estimated date
  * @csspart pickup - the "ready for pickup" box
  * @csspart status - the status badge
  * @csspart error - the message when the order cannot be loaded
@@ -95,6 +96,9 @@ export class ComptoirOrderDetail extends LitElement {
       }
       .totals .grand {
         font-weight: 700;
+      }
+      .late {
+        font-weight: 600;
       }
       .box {
         padding: 0.9rem 1rem;
@@ -307,7 +311,8 @@ export class ComptoirOrderDetail extends LitElement {
   }
 
   private renderShipment(t: Translator, shipment: ShipmentView, order: OrderDetail) {
-    const carrier = carrierNames[shipment.carrier] ?? shipment.carrier;
+    // A carrier Comptoir does not name ("other") is left unnamed rather than shown as its code.
+    const carrier = carrierNames[shipment.carrier];
     const promisedBy = shipment.promisedBy ?? order.promisedDeliveryBy;
     const events = [...shipment.events].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
     return html`<section class="box">
@@ -315,10 +320,14 @@ export class ComptoirOrderDetail extends LitElement {
         <h3>${t.t('tracking')}</h3>
         ${statusBadge(t, shipment.status, 'tracking')}
       </div>
-      <p>${t.t('trackingNumber', { carrier, number: shipment.trackingNumber })}</p>
+      <p>${carrier ? t.t('trackingNumber', { carrier, number: shipment.trackingNumber }) : t.t('parcelNumber', { number: shipment.trackingNumber })}</p>
       ${promisedBy && !shipment.deliveredAt ? html`<p>${t.t('promisedBy', { date: t.date(promisedBy) })}</p>` : nothing}
+      ${shipment.estimatedAt && !shipment.deliveredAt && (!promisedBy || t.date(shipment.estimatedAt) !== t.date(promisedBy))
+        ? html`<p>${t.t('estimatedAt', { date: t.date(shipment.estimatedAt) })}</p>`
+        : nothing}
+      ${shipment.isLate ? html`<p class="late" part="late" role="status">${t.t('parcelLate')}</p>` : nothing}
       ${isWebUrl(shipment.trackingUrl)
-        ? html`<p><a href=${shipment.trackingUrl} target="_blank" rel="noopener noreferrer">${t.t('trackParcel', { carrier })}</a></p>`
+        ? html`<p><a href=${shipment.trackingUrl} target="_blank" rel="noopener noreferrer">${carrier ? t.t('trackParcel', { carrier }) : t.t('trackParcelOnly')}</a></p>`
         : nothing}
       <ol class="timeline" part="timeline">
         ${events.map(

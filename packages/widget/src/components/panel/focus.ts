@@ -20,3 +20,13 @@ export function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+/** Whether `node` is inside `container`, following slots and shadow hosts (the composed tree). */
+export function isInComposedTree(container: Element, node: Element | null): boolean {
+  let current: Element | null = node;
+  while (current) {
+    if (current === container) return true;
+    current = current.assignedSlot ?? current.parentElement ?? ((current.getRootNode() as ShadowRoot).host || null);
+  }
+  return false;
+}

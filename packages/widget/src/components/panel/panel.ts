@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { tokens, controls } from '../styles.js';
-import { deepActiveElement, findFocusables } from './focus.js';
+import { deepActiveElement, findFocusables, isInComposedTree } from './focus.js';
 
 /**
  * The floating panel: a modal dialog, full screen on phones and a side sheet on larger screens.
@@ -68,6 +68,10 @@ export class ComptoirPanel extends LitElement {
         border-bottom: 1px solid var(--_border);
         min-height: 60px;
       }
+      header h1:focus {
+        /* Focused only to keep focus in the dialog when a screen is replaced: not a control. */
+        outline: none;
+      }
       header h1 {
         flex: 1;
         margin: 0;
@@ -123,7 +127,7 @@ export class ComptoirPanel extends LitElement {
 
   override render() {
     return html`
-      <dialog part="dialog" aria-labelledby="title" @cancel=${this.cancel} @keydown=${this.trapTab}>
+      <dialog part="dialog" aria-labelledby="title" @cancel=${this.cancel}>
         <header part="header">
           ${this.canGoBack
             ? html`<button class="icon" part="back-button" aria-label=${this.backLabel} @click=${this.goBack}>
@@ -131,14 +135,36 @@ export class ComptoirPanel extends LitElement {
               </button>`
             : nothing}
           ${this.logoUrl ? html`<img src=${this.logoUrl} alt="" />` : nothing}
-          <h1 id="title">${this.heading}</h1>
+          <h1 id="title" tabindex="-1">${this.heading}</h1>
           <button class="icon" part="close-button" aria-label=${this.closeLabel} @click=${this.requestClose}>
             <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2"/></svg>
           </button>
         </header>
-        <div class="body" part="body"><slot></slot></div>
+        <!-- Focusable, so a keyboard can scroll a long screen between its controls (axe: scrollable-region-focusable). -->
+        <div class="body" part="body" tabindex="0" role="region" aria-labelledby="title"><slot></slot></div>
       </dialog>
     `;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // On the document: when the focused element went away with its screen, Tab starts from the page.
+    document.addEventListener('keydown', this.trapTab, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.trapTab, true);
+  }
+
+  /**
+   * Keeps focus in the open dialog when the element that had it is gone (the screen changed): the
+   * title takes it, so a screen reader says where the shopper is and Tab goes on from the top.
+   */
+  holdFocus(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog?.open || isInComposedTree(dialog, deepActiveElement())) return;
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
   protected override updated(): void {
@@ -165,22 +191,25 @@ export class ComptoirPanel extends LitElement {
     this.dispatchEvent(new Event('panel-back'));
   }
 
-  private trapTab(event: KeyboardEvent) {
-    if (event.key !== 'Tab') return;
-    const dialog = event.currentTarget as HTMLDialogElement;
+  private readonly trapTab = (event: KeyboardEvent) => {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (event.key !== 'Tab' || !this.open || !dialog?.open) return;
     const focusables = findFocusables(dialog);
     const first = focusables[0];
     const last = focusables[focusables.length - 1];
     if (!first || !last) return;
     const active = deepActiveElement();
-    if (event.shiftKey && active === first) {
+    if (!isInComposedTree(dialog, active)) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    } else if (event.shiftKey && active === first) {
       event.preventDefault();
       last.focus();
     } else if (!event.shiftKey && active === last) {
       event.preventDefault();
       first.focus();
     }
-  }
+  };
 }
 
 if (!customElements.get('comptoir-panel')) customElements.define('comptoir-panel', ComptoirPanel);

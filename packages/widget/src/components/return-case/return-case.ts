@@ -1,15 +1,13 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { Task } from '@lit/task';
-import { statusLabel } from '@comptoir/protocol/status/machine';
-import { returnMachine } from '@comptoir/protocol/status/return-status';
 import type { ReturnDetail } from '../../controllers/api-types.js';
 import { describeError, type WidgetContext } from '../../controllers/widget-context.js';
 import { returnText, spokenDeadline, timeLeft, type ReturnTextKey } from '../../i18n/returns.js';
 import { controls, tokens } from '../styles.js';
 import { statusStyles } from '../status-badge.js';
-
-const cancellable: readonly string[] = ['requested', 'needs_review', 'approved'];
-const rateable: readonly string[] = ['refunded', 'closed', 'exchanged', 'refused'];
+import { canCancelReturn, describeReturnEvent, isRateableReturn } from './return-rules.js';
+import { exchangeLabel } from '../return-flow/exchange-choices.js';
+import { renderDropOff } from './drop-off-points.js';
 
 /**
  * One return as the shopper follows it: its state, its code, its lines, the next promise with a
@@ -156,6 +154,7 @@ export class ComptoirReturnCase extends LitElement {
         <p class="muted">${t.t('orderLabel', { number: detail.order.number })} · ${this.text(`method.${detail.method as 'keep'}`)}</p>
       </section>
       ${detail.reviewNotice ? html`<p class="box">${detail.reviewNotice[locale]}</p>` : nothing}
+      ${detail.dropOff ? renderDropOff(detail.dropOff, locale) : nothing}
       ${promise
         ? html`<section class="box" aria-labelledby="promise">
             <h3 id="promise">${this.text('nextPromise')}</h3>
@@ -171,27 +170,33 @@ export class ComptoirReturnCase extends LitElement {
       <section>
         <h3>${t.t('lines')}</h3>
         <ul>
-          ${detail.lines.map((line) => html`<li>${line.quantity} × <span class="title">${line.orderLine.title}</span></li>`)}
+          ${detail.lines.map(
+            (line) => html`<li>
+              ${line.quantity} × <span class="title">${line.orderLine.title}</span>${line.orderLine.variant ? html` <span class="muted">(${line.orderLine.variant})</span>` : nothing}
+              ${line.exchangeSku ? html`<br /><span class="exchange">${this.text('exchangeTo', { variant: exchangeLabel(line.orderLine, line.exchangeSku) })}</span>` : nothing}
+            </li>`,
+          )}
         </ul>
       </section>
       <section>
         <h3>${this.text('history')}</h3>
         <ol part="timeline">
-          ${[...detail.events].reverse().map(
-            (event) => html`<li>
-              <strong>${event.toStatus ? statusLabel(returnMachine, event.toStatus, locale) : event.type}</strong>
-              ${event.reasonMessage ? html` — <span>${event.reasonMessage[locale]}</span>` : nothing}
+          ${[...detail.events].reverse().map((event) => {
+            const { title, reason } = describeReturnEvent(locale, event);
+            return html`<li>
+              <strong>${title}</strong>
+              ${reason ? html` — <span>${reason}</span>` : nothing}
               <br /><time class="muted" datetime=${event.occurredAt}>${t.dateTime(event.occurredAt)}</time>
-            </li>`,
-          )}
+            </li>`;
+          })}
         </ol>
       </section>
       ${this.notice ? html`<p class="box" role="status">${this.notice}</p>` : nothing}
       ${this.actionError ? html`<div class="error" part="error" role="alert"><p>${this.actionError}</p></div>` : nothing}
-      ${cancellable.includes(detail.status)
+      ${canCancelReturn(detail.status)
         ? html`<div><button class="button secondary" part="button" ?disabled=${this.isBusy} @click=${() => this.cancel(detail)}>${this.text('cancel')}</button></div>`
         : nothing}
-      ${rateable.includes(detail.status) ? this.renderRating(detail) : nothing}
+      ${isRateableReturn(detail.status) ? this.renderRating(detail) : nothing}
     `;
   }
 

@@ -3,8 +3,11 @@ import { ref } from 'lit/directives/ref.js';
 import { Task } from '@lit/task';
 import type { CreatedReturn, CreateReturnInput, ReturnEligibility, ReturnLineEligibility } from '../../controllers/api-types.js';
 import { describeError, type WidgetContext } from '../../controllers/widget-context.js';
+import { flowStep, flowStepStyles, renderTask } from '../flow-step/flow-step.js';
+import { exchangeChoices, exchangeLabel } from './exchange-choices.js';
 import { emit } from '../../events.js';
 import { returnText, type ReturnTextKey } from '../../i18n/returns.js';
+import { renderDropOff } from '../return-case/drop-off-points.js';
 import { controls, tokens } from '../styles.js';
 
 type Method = CreateReturnInput['method'];
@@ -39,6 +42,7 @@ export class ComptoirReturnFlow extends LitElement {
     reason: { state: true },
     method: { state: true },
     resolution: { state: true },
+    exchangeSkus: { state: true },
     formError: { state: true },
     isSending: { state: true },
     created: { state: true },
@@ -47,24 +51,11 @@ export class ComptoirReturnFlow extends LitElement {
   static override styles = [
     tokens,
     controls,
+    flowStepStyles,
     css`
-      :host,
-      form,
-      fieldset,
       .done {
         display: grid;
         gap: 1rem;
-      }
-      fieldset {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.75rem 1rem;
-        margin: 0;
-        gap: 0.5rem;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 0.25rem;
       }
       .line {
         display: grid;
@@ -76,23 +67,6 @@ export class ComptoirReturnFlow extends LitElement {
         font-weight: 600;
         overflow-wrap: anywhere;
       }
-      label.option {
-        display: flex;
-        gap: 0.6rem;
-        align-items: center;
-        min-height: 44px;
-      }
-      select,
-      textarea {
-        font: inherit;
-        color: var(--_text);
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) / 2);
-        min-height: 44px;
-        padding: 0.4rem 0.6rem;
-        width: 100%;
-      }
       .line select {
         width: auto;
       }
@@ -100,24 +74,6 @@ export class ComptoirReturnFlow extends LitElement {
         display: flex;
         gap: 0.5rem;
         align-items: center;
-      }
-      input[type='radio'],
-      input[type='checkbox'] {
-        width: 1.2rem;
-        height: 1.2rem;
-        accent-color: var(--_accent);
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      .box {
-        padding: 0.9rem 1rem;
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        display: grid;
-        gap: 0.5rem;
       }
       .code {
         font-size: 1.3rem;
@@ -141,6 +97,8 @@ export class ComptoirReturnFlow extends LitElement {
   declare reason: Reason | '';
   declare method: Method | '';
   declare resolution: Resolution | '';
+  /** For an exchange: the SKU wanted instead of each chosen line, by order line id ('' until chosen). */
+  declare exchangeSkus: Record<string, string>;
   declare formError: string;
   declare isSending: boolean;
   declare created: CreatedReturn | null;
@@ -156,6 +114,7 @@ export class ComptoirReturnFlow extends LitElement {
     this.reason = '';
     this.method = '';
     this.resolution = '';
+    this.exchangeSkus = {};
     this.formError = '';
     this.isSending = false;
     this.created = null;
@@ -172,16 +131,7 @@ export class ComptoirReturnFlow extends LitElement {
   }
 
   override render() {
-    const { t } = this.ctx;
-    return this.eligibility.render({
-      pending: () => html`<div class="skeleton" aria-busy="true" aria-label=${t.t('loading')}></div>`,
-      error: (error) =>
-        html`<div class="error" part="error" role="alert">
-          <p>${describeError(error, t)}</p>
-          <button class="button secondary" part="button" @click=${() => this.eligibility.run()}>${t.t('retry')}</button>
-        </div>`,
-      complete: (eligibility) => (eligibility ? this.renderStep(eligibility) : nothing),
-    });
+    return renderTask(this.eligibility, this.ctx.t, (eligibility) => (eligibility ? this.renderStep(eligibility) : nothing));
   }
 
   private renderStep(eligibility: ReturnEligibility) {
@@ -229,16 +179,19 @@ export class ComptoirReturnFlow extends LitElement {
       .map((line) => line.deadline!)
       .sort()
       .at(-1);
-    return html`
-      <h2 id="return-title">${this.text('title')}</h2>
-      <p class="muted">${this.text('intro')}${latest ? html` — ${this.text('until', { date: t.date(latest) })}` : nothing}</p>
-      ${eligibility.reviewNotice ? html`<p class="box">${eligibility.reviewNotice[t.locale]}</p>` : nothing}
-      <form part="form" aria-labelledby="return-title" novalidate @submit=${(event: Event) => this.toSummary(event, eligibility)}>
-        <fieldset>
+    return html`${eligibility.reviewNotice ? html`<p class="box">${eligibility.reviewNotice[t.locale]}</p>` : nothing}
+    ${flowStep({
+      id: 'return-title',
+      heading: this.text('title'),
+      intro: html`${this.text('intro')}${latest ? html` — ${this.text('until', { date: t.date(latest) })}` : nothing}`,
+      error: this.formError,
+      submitLabel: this.text('next'),
+      onSubmit: (event) => this.toSummary(event, eligibility),
+      body: html`<fieldset>
           <legend>${t.t('lines')}</legend>
           ${eligibility.lines.map((line) => this.renderLine(line))}
         </fieldset>
-        <label>
+        <label class="field">
           <span>${this.text('reason')}</span>
           <select name="reason" @change=${(event: Event) => (this.reason = (event.target as HTMLSelectElement).value as Reason | '')}>
             <option value="" ?selected=${!this.reason}>${this.text('noReason')}</option>
@@ -263,14 +216,53 @@ export class ComptoirReturnFlow extends LitElement {
             >`,
           )}
         </fieldset>
-        <label>
+        ${this.resolution === 'exchange' ? this.renderExchangeChoices(eligibility) : nothing}
+        <label class="field">
           <span>${this.text('comment')}</span>
           <textarea name="comment" rows="2" maxlength="2000" .value=${this.comment} @input=${(event: Event) => (this.comment = (event.target as HTMLTextAreaElement).value)}></textarea>
-        </label>
-        ${this.formError ? html`<p class="error" part="error" role="alert">${this.formError}</p>` : nothing}
-        <button class="button" part="button" type="submit">${this.text('next')}</button>
-      </form>
-    `;
+        </label>`,
+    })}`;
+  }
+
+  /**
+   * For an exchange, the variant wanted instead of each chosen line: the shop's other variants of
+   * that product, or the same one again (a replacement). Nothing is preselected when there is a real
+   * choice: the shopper says which size or colour they want.
+   */
+  private renderExchangeChoices(eligibility: ReturnEligibility) {
+    const selected = this.selectedLines(eligibility);
+    if (!selected.length) return nothing;
+    return html`<fieldset class="exchange">
+      <legend>${this.text('exchangeFor')}</legend>
+      ${selected.map(({ line }) => {
+        const choices = exchangeChoices(line);
+        if (choices.length === 1) return html`<p>${this.text('exchangeSame', { title: line.title })}</p>`;
+        return html`<label class="field">
+          <span class="title">${line.title}</span>
+          <select
+            name="exchange"
+            aria-label=${this.text('exchangeOf', { title: line.title })}
+            @change=${(event: Event) => {
+              this.exchangeSkus = { ...this.exchangeSkus, [line.orderLineId]: (event.target as HTMLSelectElement).value };
+              this.formError = '';
+            }}
+          >
+            <option value="" ?selected=${!this.exchangeSkus[line.orderLineId]}>${this.text('pickVariant')}</option>
+            ${choices.map(
+              (choice) =>
+                html`<option value=${choice.sku} ?selected=${this.exchangeSkus[line.orderLineId] === choice.sku}>
+                  ${choice.isSame ? (choice.label ? this.text('sameVariant', { variant: choice.label }) : this.text('sameItem')) : choice.label}
+                </option>`,
+            )}
+          </select>
+        </label>`;
+      })}
+    </fieldset>`;
+  }
+
+  /** The SKU asked for in exchange of a line: the one chosen, or the same when there is no other. */
+  private exchangeSkuOf(line: ReturnLineEligibility): string {
+    return exchangeChoices(line).length === 1 ? line.sku : (this.exchangeSkus[line.orderLineId] ?? '');
   }
 
   private renderLine(line: ReturnLineEligibility) {
@@ -320,6 +312,7 @@ export class ComptoirReturnFlow extends LitElement {
     const resolutions = this.resolutionsFor(eligibility).map((option) => option.value);
     if (!this.selectedLines(eligibility).length) this.formError = this.text('pickOne');
     else if (!this.method || !methods.includes(this.method) || !this.resolution || !resolutions.includes(this.resolution)) this.formError = this.text('pickMethod');
+    else if (this.resolution === 'exchange' && this.selectedLines(eligibility).some(({ line }) => !this.exchangeSkuOf(line))) this.formError = this.text('pickExchange');
     else {
       this.formError = '';
       this.step = 'summary';
@@ -336,7 +329,12 @@ export class ComptoirReturnFlow extends LitElement {
       <h2 tabindex="-1">${this.text('summary')}</h2>
       <div class="box">
         <ul>
-          ${this.selectedLines(eligibility).map(({ line, quantity }) => html`<li>${quantity} × <span class="title">${line.title}</span></li>`)}
+          ${this.selectedLines(eligibility).map(
+            ({ line, quantity }) => html`<li>
+              ${quantity} × <span class="title">${line.title}</span>${line.variant ? html` <span class="muted">(${line.variant})</span>` : nothing}
+              ${this.resolution === 'exchange' ? html`<br />${this.text('exchangeTo', { variant: exchangeLabel(line, this.exchangeSkuOf(line)) })}` : nothing}
+            </li>`,
+          )}
         </ul>
         <p>${this.method ? this.text(`method.${this.method}`) : nothing}</p>
         <p>${credit?.label ?? nothing}</p>
@@ -365,7 +363,7 @@ export class ComptoirReturnFlow extends LitElement {
         orderLineId: line.orderLineId,
         quantity,
         ...(this.reason ? { reason: this.reason } : {}),
-        ...(this.resolution === 'exchange' ? { exchangeSku: line.sku } : {}),
+        ...(this.resolution === 'exchange' ? { exchangeSku: this.exchangeSkuOf(line) } : {}),
       })),
       method: this.method as Method,
       resolution: this.resolution as Resolution,
@@ -394,6 +392,7 @@ export class ComptoirReturnFlow extends LitElement {
         <canvas aria-hidden="true" ${ref(this.drawQr(created.code))}></canvas>
         <p class="muted">${this.text('codeHint')}</p>
       </div>
+      ${created.dropOff ? renderDropOff(created.dropOff, t.locale) : nothing}
       <div class="actions">
         <button class="button" part="button" @click=${() => this.ctx.navigate({ name: 'return', number: this.number, id: created.returnId })}>
           ${this.text('follow')}

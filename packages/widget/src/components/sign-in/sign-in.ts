@@ -1,10 +1,12 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { SignInInput, SignInResult } from '../../controllers/api-types.js';
 import { describeError, type WidgetContext } from '../../controllers/widget-context.js';
 import { controls, tokens } from '../styles.js';
+import { signInFieldStyles } from './field-styles.js';
 
 /**
- * Sign in with an order number and the email on that order.
+ * Sign in with an order number and the email on that order, or (`comptoir-sign-in-code`, loaded
+ * when chosen) with a 6-digit code sent by email.
  *
  * @csspart form - the form
  * @csspart input - each text field
@@ -18,42 +20,13 @@ export class ComptoirSignIn extends LitElement {
     isBusy: { state: true },
     errorText: { state: true },
     invalidField: { state: true },
+    method: { state: true },
   };
 
   static override styles = [
     tokens,
     controls,
-    css`
-      form {
-        display: grid;
-        gap: 1rem;
-      }
-      label {
-        display: grid;
-        gap: 0.3rem;
-        font-weight: 600;
-      }
-      input {
-        min-height: 44px;
-        padding: 0.55rem 0.75rem;
-        border: 1px solid var(--_muted);
-        border-radius: calc(var(--_radius) / 2);
-        background: var(--_bg);
-        color: var(--_text);
-        width: 100%;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--_danger);
-      }
-      .hint {
-        font-weight: 400;
-      }
-      .field-error {
-        color: var(--_danger);
-        font-weight: 400;
-        font-size: 0.9rem;
-      }
-    `,
+    signInFieldStyles,
   ];
 
   declare ctx: WidgetContext;
@@ -62,6 +35,8 @@ export class ComptoirSignIn extends LitElement {
   declare isBusy: boolean;
   declare errorText: string;
   declare invalidField: { name: 'orderNumber' | 'email'; message: string } | null;
+  /** By order number and email, or by a code sent by email (its screen is loaded on demand). */
+  declare method: 'order' | 'code';
 
   constructor() {
     super();
@@ -69,10 +44,18 @@ export class ComptoirSignIn extends LitElement {
     this.isBusy = false;
     this.errorText = '';
     this.invalidField = null;
+    this.method = 'order';
   }
 
   override render() {
     const { t } = this.ctx;
+    if (this.method === 'code') {
+      return html`<comptoir-sign-in-code
+        exportparts="form,input,button,error"
+        .ctx=${this.ctx}
+        @sign-in-method=${this.useOrderNumber}
+      ></comptoir-sign-in-code>`;
+    }
     const fieldError = (name: 'orderNumber' | 'email') =>
       this.invalidField?.name === name
         ? html`<span class="field-error" id="${name}-error">${this.invalidField.message}</span>`
@@ -113,12 +96,30 @@ export class ComptoirSignIn extends LitElement {
         <button class="button" part="button" type="submit" ?disabled=${this.isBusy}>
           ${this.isBusy ? t.t('signingIn') : t.t('signIn')}
         </button>
+        <button class="link" type="button" @click=${this.useCode}>${t.t('emailMeCode')}</button>
       </form>
     `;
   }
 
   protected override firstUpdated(): void {
     if (this.shouldFocus) this.renderRoot.querySelector('input')?.focus();
+  }
+
+  private async useCode() {
+    this.errorText = '';
+    try {
+      await import('./sign-in-code.js');
+      this.method = 'code';
+    } catch (error) {
+      console.warn('[comptoir] screen', error);
+      this.errorText = this.ctx.t.t(navigator.onLine === false ? 'offline' : 'networkError');
+    }
+  }
+
+  private async useOrderNumber() {
+    this.method = 'order';
+    await this.updateComplete;
+    this.renderRoot.querySelector('input')?.focus();
   }
 
   private async submit(event: SubmitEvent) {
