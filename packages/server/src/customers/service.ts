@@ -28,7 +28,7 @@ export async function getCustomerHistory(deps: Deps, input: { shopId: string; cu
   if (!customer) throw new DomainError('CUSTOMER_NOT_FOUND');
   const scope = { shopId: input.shopId, customerId: customer.id };
   const newest = { take: customerHistoryLimit } as const;
-  const [orders, returns, claims, tickets, spent, refunded, shop, shopLocale] = await Promise.all([
+  const [orders, returns, claims, tickets, spent, refunded, shop] = await Promise.all([
     db.order.findMany({
       where: scope,
       orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
@@ -45,11 +45,10 @@ export async function getCustomerHistory(deps: Deps, input: { shopId: string; cu
       _sum: { amountMinor: true },
     }),
     loadLoyaltyShop(db, input.shopId),
-    db.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { locale: true } }),
   ]);
   return {
     // The language their emails go out in (their own, else the shop's): saved replies are picked in it.
-    customer: { ...customer, locale: pickLocale(customer.locale, shopLocale.locale) },
+    customer: { ...customer, locale: pickLocale(customer.locale, shop.locale) },
     orders,
     returns,
     claims,

@@ -34,10 +34,11 @@ export const shopSelect = {
   loyaltyGroupId: true,
   loyaltySettings: true,
   currentPolicyVersion: true,
+  locale: true,
 } satisfies Prisma.ShopSelect;
 
 /** A shop with its programme and the scope of its accounts. */
-export async function loadLoyaltyShop(db: Db, shopId: string): Promise<LoyaltyShop & { currentPolicyVersion: number }> {
+export async function loadLoyaltyShop(db: Db, shopId: string): Promise<LoyaltyShop & { currentPolicyVersion: number; locale: string }> {
   const shop = await db.shop.findUnique({ where: { id: shopId }, select: shopSelect });
   if (!shop) throw new DomainError('SHOP_NOT_FOUND');
   return { ...shop, scope: accountScope(shop), settings: settingsFrom(shop.loyaltySettings) };

@@ -5,6 +5,7 @@ import { DomainError } from '../core/domain-error.js';
 import { caseReference } from '../cases/case-reference.js';
 import { openStatusesOf } from '../cases/service.js';
 import { orderStageOf } from './state.js';
+import { scanFields, shipmentFields } from './service.js';
 
 // The staff's view of orders: every query is scoped by the shop of the staff session, so an id or
 // cursor of another shop finds nothing (ORDER_NOT_FOUND).
@@ -129,18 +130,7 @@ const detailSelect = {
     orderBy: { position: 'asc' },
   },
   shipments: {
-    select: {
-      id: true,
-      carrier: true,
-      trackingNumber: true,
-      trackingUrl: true,
-      status: true,
-      promisedBy: true,
-      estimatedAt: true,
-      shippedAt: true,
-      deliveredAt: true,
-      events: { select: { occurredAt: true, status: true, description: true, location: true }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }] },
-    },
+    select: { ...shipmentFields, events: { select: scanFields, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }] } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   },
   returns: { select: { id: true, code: true, status: true, requestedAt: true } },

@@ -36,6 +36,22 @@ const stageSelect = {
   pickedUpAt: true,
 } satisfies Prisma.OrderSelect;
 
+/** What staff and the back end read of a parcel (the shopper's detail reads the same, in SQL). */
+export const shipmentFields = {
+  id: true,
+  carrier: true,
+  trackingNumber: true,
+  trackingUrl: true,
+  status: true,
+  promisedBy: true,
+  estimatedAt: true,
+  shippedAt: true,
+  deliveredAt: true,
+} satisfies Prisma.ShipmentSelect;
+
+/** What is read of a carrier scan. */
+export const scanFields = { occurredAt: true, status: true, description: true, location: true } satisfies Prisma.TrackingEventSelect;
+
 const orderDetailSelect = {
   ...stageSelect,
   externalId: true,
@@ -66,21 +82,7 @@ const orderDetailSelect = {
     orderBy: { position: 'asc' },
   },
   shipments: {
-    select: {
-      id: true,
-      carrier: true,
-      trackingNumber: true,
-      trackingUrl: true,
-      status: true,
-      promisedBy: true,
-      estimatedAt: true,
-      shippedAt: true,
-      deliveredAt: true,
-      events: {
-        select: { occurredAt: true, status: true, description: true, location: true },
-        orderBy: { occurredAt: 'asc' },
-      },
-    },
+    select: { ...shipmentFields, events: { select: scanFields, orderBy: { occurredAt: 'asc' } } },
     orderBy: { createdAt: 'asc' },
   },
 } satisfies Prisma.OrderSelect;
